@@ -1,0 +1,212 @@
+"""``detente``: code news into event data.
+
+Every command reads plain text, HTML or JSON Lines from files, folders or ``-`` (standard input),
+writes data to stdout and messages to stderr, and exits 1 when some input could not be read
+(the rest is still processed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import click
+
+from detente.cli.output import stderr, write_jsonl, write_table, write_tsv
+from detente.errors import DetenteError, InputError
+from detente.ingest import Document, iter_documents
+from detente.settings import DEFAULT_MODEL, Settings
+
+
+class _Date(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date in YYYY-MM-DD form", param, ctx)
+
+
+DATE = _Date()
+
+
+def _common(func):
+    func = click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to parse with.")(func)
+    func = click.option(
+        "--actors",
+        "actor_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Your own actor file (YAML, same format as the shipped knowledge base); adds or overrides entries. Repeatable.",
+    )(func)
+    func = click.option("--date", "date", type=DATE, help="Publication date of documents that carry none (plain-text files).")(func)
+    func = click.argument("paths", nargs=-1, required=True)(func)
+    return func
+
+
+class _Errors:
+    """Collects input errors: reports each on stderr and remembers that the run must fail."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def filter(self, items: Iterable[Document | InputError]) -> Iterator[Document]:
+        for item in items:
+            if isinstance(item, InputError):
+                self.count += 1
+                stderr.print(f"[red]error[/red]: {item}")
+            else:
+                yield item
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="detente")
+@click.option("-v", "--verbose", count=True, help="Log more (repeat for debug).")
+def cli(verbose: int) -> None:
+    """detente turns news about politics and international relations into event data.
+
+    \b
+    Example:
+      detente code article.txt --date 2026-02-10 --format table
+    """
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(level=max(level, logging.DEBUG), stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _coder(model: str, actor_files: tuple[Path, ...], date: dt.date | None, *, events: bool):
+    from detente.coder import Coder
+
+    settings = Settings(model=model, actor_files=tuple(actor_files), date=date)
+    try:
+        return Coder(settings, events=events)
+    except DetenteError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@cli.command("actors")
+@_common
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def actors_command(paths, model, actor_files, date, fmt) -> None:
+    """Print every actor mention with its code and how it was resolved (kb, context, coref).
+
+    \b
+    Example:
+      detente actors article.txt --date 2026-02-10 --format jsonl
+    """
+    errors = _Errors()
+    coder = _coder(model, actor_files, date, events=False)
+    records = coder.actors(errors.filter(iter_documents(paths, date=date)))
+    if fmt == "jsonl":
+        write_jsonl(records)
+    else:
+        columns = [("doc_id", "doc"), ("text", "text"), ("start", "start"), ("end", "end"), ("code", "code"),
+                   ("country", "country"), ("sector", "sector"), ("name", "name"), ("via", "via")]
+        write_table(records, columns, title="Actor mentions")
+    _finish(errors)
+
+
+@cli.command("code")
+@_common
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table", "tsv"]), default="jsonl", show_default=True)
+@click.option("--asserted-only", is_flag=True, help="Keep only events the text asserts (drop negated, hypothetical, future).")
+def code_command(paths, model, actor_files, date, fmt, asserted_only) -> None:
+    """Code documents into events (SPEC §2 records, one JSON object per line).
+
+    \b
+    Examples:
+      detente code article.txt --date 2026-02-10
+      detente code corpus.jsonl --format tsv > events.tsv
+      cat page.html | detente code - --format table
+    """
+    errors = _Errors()
+    coder = _coder(model, actor_files, date, events=True)
+    events = coder.code(errors.filter(iter_documents(paths, date=date)))
+    if asserted_only:
+        events = (e for e in events if e["modality"] == "asserted")
+    if fmt == "jsonl":
+        write_jsonl(events)
+    elif fmt == "tsv":
+        write_tsv(_tsv_rows(events), TSV_HEADER)
+    else:
+        columns = [("event_id", "event"), ("date", "date"), ("actor", "actor"), ("cameo", "cameo"), ("recipient", "recipient"),
+                   ("plover.event", "plover"), ("goldstein", "goldstein"), ("modality", "modality"),
+                   ("attribution.kind", "attribution"), ("evidence.trigger", "trigger"), ("location.name", "location"),
+                   ("confidence", "conf")]
+        write_table(events, columns, title="Events")
+    _finish(errors)
+
+
+TSV_HEADER = [
+    "event_id", "doc_id", "date", "actor_code", "actor_country", "actor_sector", "actor_text",
+    "recipient_code", "recipient_country", "recipient_sector", "recipient_text", "symmetric",
+    "cameo", "cameo_root", "quad_class", "goldstein", "plover_event", "modality", "attribution",
+    "confidence", "location_name", "location_country", "lat", "lon", "trigger", "url",
+]
+
+
+def _tsv_rows(events: Iterable[dict]) -> Iterator[list]:
+    """One row per (actor, recipient) pair, like GDELT's event table."""
+    for event in events:
+        actors = event["actor"] or [None]
+        recipients = event["recipient"] or [None]
+        location = event.get("location") or {}
+        for actor in actors:
+            for recipient in recipients:
+                yield [
+                    event["event_id"], event["doc_id"], event["date"],
+                    *(_actor_cols(actor)), *(_actor_cols(recipient)), int(event["symmetric"]),
+                    event["cameo"], event["cameo_root"], event["quad_class"], event["goldstein"],
+                    (event.get("plover") or {}).get("event"), event["modality"], event["attribution"]["kind"],
+                    event["confidence"], location.get("name"), location.get("country"), location.get("lat"),
+                    location.get("lon"), event["evidence"]["trigger"], event.get("url"),
+                ]
+
+
+def _actor_cols(actor: dict | None) -> list:
+    if actor is None:
+        return [None, None, None, None]
+    return [actor["code"], actor["country"], actor["sector"], actor["text"]]
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--model", default=DEFAULT_MODEL, show_default=True)
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--limit", type=int, default=None, help="Score only the first N sentences.")
+def eval_command(gold, model, actor_files, fmt, limit) -> None:
+    """Score the coder on a gold file (SPEC §3) or a pentaclass file (ConfliBERT style).
+
+    \b
+    Example:
+      detente eval tests/data/gold/sentences.jsonl
+    """
+    import json
+
+    from detente.evaluation import evaluate_file, render_report
+
+    coder = _coder(model, actor_files, None, events=True)
+    try:
+        report = evaluate_file(gold, coder, limit=limit)
+    except DetenteError as error:
+        raise click.ClickException(str(error)) from None
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2))
+    else:
+        render_report(report)
+
+
+def _finish(errors: _Errors) -> None:
+    if errors.count:
+        stderr.print(f"[red]{errors.count} input(s) could not be read[/red]; everything else was processed.")
+        sys.exit(1)
+
+
+def main() -> None:  # pragma: no cover
+    cli()

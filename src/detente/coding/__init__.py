@@ -1,0 +1,1 @@
+"""Coding: actors, event types, arguments, modality, attribution, dates and places."""

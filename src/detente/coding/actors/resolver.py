@@ -1,0 +1,351 @@
+"""Resolve actor mentions in a parsed document.
+
+Three paths, tried in this order for each noun phrase:
+
+* ``kb``: the phrase's head is a name in the knowledge base ("Petro", "the White House");
+* ``context``: an unknown name or a sector noun whose country and sector come from the words
+  around it ("Venezuelan opposition leader X" -> VENOPP, "Iranian troops" -> IRNMIL,
+  "the president of Colombia" -> COLGOV, "X, Colombia's foreign minister" -> COLGOV);
+* ``coref``: a later surname, title phrase ("the Colombian leader") or personal pronoun that
+  points, unambiguously, to an actor introduced earlier in the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.coding.actors.kb import NON_STATE, ActorEntry, KnowledgeBase
+from detente.coding.actors.mentions import ActorMention
+from detente.coding.actors.sectors import SectorLexicon
+from detente.coding.places import Gazetteer
+
+NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "case", "flat", "nummod", "quantmod", "punct"}
+ACTOR_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PERSON_TITLE_SECTORS = {"GOV", "OPP", "LEG", "JUD", "PTY", "ELI", "MIL", "REB"}
+DEFINITE = {"the", "this", "that"}
+HEAD_POS = {"NOUN", "PROPN"}
+
+
+@dataclass
+class ResolverResources:
+    """What the resolver reads: the knowledge base, sector nouns and a gazetteer."""
+
+    kb: KnowledgeBase
+    sectors: SectorLexicon
+    gazetteer: Gazetteer | None = None
+
+
+def resolve_mentions(doc: Doc, resources: ResolverResources, date: dt.date | None) -> list[ActorMention]:
+    """Every actor mention of ``doc``, in text order, coded at ``date``."""
+    resolver = _DocResolver(doc, resources, date)
+    return resolver.run()
+
+
+class _DocResolver:
+    def __init__(self, doc: Doc, resources: ResolverResources, date: dt.date | None) -> None:
+        self.doc = doc
+        self.kb = resources.kb
+        self.sectors = resources.sectors
+        self.gazetteer = resources.gazetteer
+        self.date = date
+        self.ent_at: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_at[i] = ent
+        self.covered: set[int] = set()
+
+    # -- top level -------------------------------------------------------------------------
+    def run(self) -> list[ActorMention]:
+        mentions: list[ActorMention] = []
+        unresolved: list[tuple[Span, Token]] = []
+        for token in self.doc:
+            if token.i in self.covered or not self._is_np_head(token):
+                continue
+            mention = self._noun_phrase(token)
+            if mention is None:
+                ent = self.ent_at.get(token.i)
+                if ent is not None and ent.label_ == "PERSON":
+                    unresolved.append((ent, token))
+                continue
+            mentions.append(mention)
+            self.covered.update(range(mention.token_start, mention.token_end))
+        for ent in self.doc.ents:
+            if any(i in self.covered for i in range(ent.start, ent.end)):
+                continue
+            mention = self._entity_alone(ent)
+            if mention is not None:
+                mentions.append(mention)
+                self.covered.update(range(ent.start, ent.end))
+        mentions.sort(key=lambda m: m.token_start)
+        return self._coreference(mentions, unresolved)
+
+    def _is_np_head(self, token: Token) -> bool:
+        if token.pos_ not in HEAD_POS:
+            return False
+        if token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.pos_ in HEAD_POS:
+            return False
+        ent = self.ent_at.get(token.i)
+        if ent is not None and token.i != ent.end - 1 and token.head.i in range(ent.start, ent.end):
+            return False  # inside a multi-token name; the name's last token is its head
+        return True
+
+    # -- noun phrases ------------------------------------------------------------------------
+    def _span_of(self, head: Token) -> tuple[int, int]:
+        start = head.i
+        for child in head.lefts:
+            if child.dep_ in NP_DEPS:
+                start = min(start, child.left_edge.i)
+        end = head.i + 1
+        ent = self.ent_at.get(head.i)
+        if ent is not None:
+            start, end = min(start, ent.start), max(end, ent.end)
+        while start < end and self.doc[start].is_punct:
+            start += 1
+        return start, end
+
+    def _noun_phrase(self, head: Token) -> ActorMention | None:
+        start, end = self._span_of(head)
+        head_ent = self.ent_at.get(head.i)
+        context_country = self._context_country(head, start, end, exclude=head_ent)
+        if head_ent is not None and head_ent.label_ in ACTOR_ENT_LABELS:
+            entry = self._kb_entry(head_ent, context_country)
+            if entry is not None:
+                return self._from_entry(entry, start, end, head, "kb")
+        sector_hit = self._sector(head, start)
+        if sector_hit is not None:
+            sector, org = sector_hit
+            if org is not None:  # "FARC rebels", "Hamas militants"
+                code, org_sector = org.coding_at(self.date)
+                return self._mention(start, end, head, code, org.country, org_sector or sector, org.name, "kb", org)
+            if head_ent is not None and head_ent.label_ == "PERSON":
+                country = context_country or self._appos_country(head)
+                return self._coded(start, end, head, country, sector, head_ent.text, "context")
+            country = context_country or self._appos_country(head)
+            return self._coded(start, end, head, country, sector, None, "context")
+        if head_ent is not None and head_ent.label_ == "PERSON":
+            appos = self._appos_context(head)
+            if appos is not None:
+                country, sector = appos
+                return self._coded(start, end, head, country, sector, head_ent.text, "context")
+        return None
+
+    def _kb_entry(self, ent: Span, context_country: str | None) -> ActorEntry | None:
+        candidates: list[ActorEntry] = []
+        if ent.ent_id_ and ent.ent_id_ in self.kb.entries:
+            candidates.append(self.kb[ent.ent_id_])
+        for entry in self.kb.lookup(ent.text):
+            if entry not in candidates:
+                candidates.append(entry)
+        if not candidates and ent.label_ == "NORP":
+            country = self.kb.demonym(ent.text)
+            return country
+        if not candidates:
+            return None
+        if context_country and len(candidates) > 1:
+            for entry in candidates:
+                if entry.country == context_country:
+                    return entry
+        return candidates[0]
+
+    def _context_country(self, head: Token, start: int, end: int, exclude: Span | None) -> str | None:
+        """Country named inside the phrase, by its possessor, or by an "of X" after the head."""
+        for i in range(start, end):
+            ent = self.ent_at.get(i)
+            if ent is None or ent is exclude or (exclude is not None and ent.start == exclude.start):
+                continue
+            country = self._country_of_ent(ent)
+            if country:
+                return country
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+                for pobj in child.children:
+                    ent = self.ent_at.get(pobj.i)
+                    if pobj.dep_ == "pobj" and ent is not None:
+                        country = self._country_of_ent(ent)
+                        if country:
+                            return country
+        return None
+
+    def _country_of_ent(self, ent: Span) -> str | None:
+        if ent.label_ == "PERSON":  # "Petro's government"
+            entries = self.kb.lookup(ent.text) or ([self.kb[ent.ent_id_]] if ent.ent_id_ in self.kb.entries else [])
+            return entries[0].country if entries and entries[0].country not in NON_STATE else None
+        if ent.label_ not in ("GPE", "NORP", "LOC", "ORG", "FAC"):
+            return None
+        demonym = self.kb.demonym(ent.text)
+        if demonym is not None:
+            return demonym.country
+        for entry in self.kb.lookup(ent.text):
+            if entry.type in ("country", "place") or ent.label_ == "GPE":
+                return entry.country
+        if ent.label_ == "GPE" and self.gazetteer is not None:
+            place = self.gazetteer.lookup(ent.text)
+            if place is not None:
+                return place.country
+        return None
+
+    def _sector(self, head: Token, start: int) -> tuple[str, ActorEntry | None] | None:
+        """Sector of the phrase's head noun (with its compounds), and a named group modifying it."""
+        end = head.i + 1
+        ent = self.ent_at.get(head.i)
+        if ent is not None and ent.label_ == "PERSON":
+            end = ent.start  # "Venezuelan opposition leader Ana Pérez": the title precedes the name
+        words = [t for t in self.doc[start:end] if not t.is_punct and t.dep_ not in ("det", "poss", "case")]
+        if not words:
+            return None
+        lemmas = [t.lemma_ if t.i == words[-1].i else t.text for t in words]
+        hit = self.sectors.longest_suffix(lemmas) or self.sectors.longest_suffix([t.text for t in words])
+        if hit is None:
+            return None
+        sector, size = hit
+        org = None
+        for token in words[: len(words) - size]:
+            ent = self.ent_at.get(token.i)
+            if ent is not None and ent.label_ == "ORG":
+                entry = self._kb_entry(ent, None)
+                if entry is not None and entry.type in ("armed_group", "party", "organization", "igo", "ngo"):
+                    org = entry
+        return sector, org
+
+    def _appos_country(self, head: Token) -> str | None:
+        context = self._appos_context(head)
+        return context[0] if context else None
+
+    def _appos_context(self, head: Token) -> tuple[str | None, str | None] | None:
+        """Country and sector of an apposition: "X, Colombia's foreign minister, ..."."""
+        for child in head.children:
+            if child.dep_ != "appos":
+                continue
+            start, end = self._span_of(child)
+            hit = self._sector(child, start)
+            country = self._context_country(child, start, end, exclude=None)
+            if hit is not None or country:
+                return country, hit[0] if hit else None
+        return None
+
+    # -- lone entities -------------------------------------------------------------------------
+    def _entity_alone(self, ent: Span) -> ActorMention | None:
+        if ent.label_ not in ACTOR_ENT_LABELS:
+            return None
+        head = ent.root
+        entry = self._kb_entry(ent, None)
+        if entry is not None:
+            return self._from_entry(entry, ent.start, ent.end, head, "kb")
+        if ent.label_ == "GPE" and self.gazetteer is not None:
+            place = self.gazetteer.lookup(ent.text)
+            if place is not None:
+                return self._mention(ent.start, ent.end, head, place.country, place.country, None, place.name, "context")
+        return None
+
+    # -- building records ----------------------------------------------------------------------
+    def _from_entry(self, entry: ActorEntry, start: int, end: int, head: Token, via: str) -> ActorMention:
+        code, sector = entry.coding_at(self.date)
+        name = entry.name if entry.type != "country" else entry.name
+        return self._mention(start, end, head, code, entry.country, sector, name, via, entry)
+
+    def _coded(self, start, end, head, country, sector, name, via) -> ActorMention:
+        code = f"{country or ''}{sector or ''}" or "---"
+        return self._mention(start, end, head, code, country, sector, name, via, None)
+
+    def _mention(self, start, end, head, code, country, sector, name, via, entry) -> ActorMention:
+        span = self.doc[start:end]
+        return ActorMention(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            code=code,
+            country=country,
+            sector=sector,
+            name=name,
+            via=via,
+            head=head.i,
+            token_start=start,
+            token_end=end,
+            entry_id=entry.id if entry is not None else None,
+            kind=entry.type if entry is not None else ("person" if self._is_person(head) else "group"),
+        )
+
+    def _is_person(self, head: Token) -> bool:
+        ent = self.ent_at.get(head.i)
+        return ent is not None and ent.label_ == "PERSON"
+
+    # -- coreference ---------------------------------------------------------------------------
+    def _coreference(self, mentions: list[ActorMention], unresolved: list[tuple[Span, Token]]) -> list[ActorMention]:
+        doc = self.doc
+        by_start = {m.token_start: m for m in mentions}
+        extra: list[ActorMention] = []
+        for ent, head in unresolved:
+            earlier = [m for m in mentions if m.kind == "person" and m.token_start < ent.start and m.name]
+            surname = ent[-1].text
+            matches = {m.entry_id or m.name: m for m in earlier if m.name.split()[-1] == surname or m.name == ent.text}
+            if len(matches) == 1:
+                source = next(iter(matches.values()))
+                extra.append(self._copy(source, ent.start, ent.end, ent.root))
+        resolved = sorted(mentions + extra, key=lambda m: m.token_start)
+        final: list[ActorMention] = []
+        for mention in resolved:
+            final.append(self._title_coref(mention, final) or mention)
+        final.extend(self._pronouns(final))
+        final.sort(key=lambda m: m.token_start)
+        del by_start
+        return final
+
+    def _title_coref(self, mention: ActorMention, earlier: list[ActorMention]) -> ActorMention | None:
+        """"the Colombian leader" -> the one Colombian person with a matching role named earlier."""
+        head = self.doc[mention.head]
+        if mention.via != "context" or mention.name or head.tag_ != "NN":
+            return None
+        if mention.sector not in PERSON_TITLE_SECTORS:
+            return None
+        if not any(t.lower_ in DEFINITE for t in self.doc[mention.token_start : mention.head]):
+            return None
+        candidates = {
+            m.entry_id or m.name: m
+            for m in earlier
+            if m.kind == "person"
+            and m.name
+            and (mention.country is None or m.country == mention.country)
+            and (m.sector == mention.sector or mention.sector == "GOV" and m.sector in PERSON_TITLE_SECTORS)
+        }
+        if len(candidates) != 1:
+            return None
+        source = next(iter(candidates.values()))
+        return self._copy(source, mention.token_start, mention.token_end, head)
+
+    def _pronouns(self, mentions: list[ActorMention]) -> Iterable[ActorMention]:
+        persons = [m for m in mentions if m.kind == "person" and m.name]
+        for token in self.doc:
+            if token.pos_ != "PRON" or token.lower_ not in PERSON_PRONOUNS:
+                continue
+            sent = token.sent
+            previous = self._previous_sentence(sent)
+            window_start = previous.start if previous is not None else sent.start
+            candidates = {m.entry_id or m.name: m for m in persons if window_start <= m.token_start < token.i}
+            if len(candidates) == 1:
+                yield self._copy(next(iter(candidates.values())), token.i, token.i + 1, token)
+
+    def _previous_sentence(self, sent: Span) -> Span | None:
+        if sent.start == 0:
+            return None
+        previous = self.doc[sent.start - 1].sent
+        while previous.start > 0 and not previous.text.strip():
+            previous = self.doc[previous.start - 1].sent
+        return previous
+
+    def _copy(self, source: ActorMention, start: int, end: int, head: Token) -> ActorMention:
+        span = self.doc[start:end]
+        return replace(
+            source,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            via="coref",
+            head=head.i,
+            token_start=start,
+            token_end=end,
+        )

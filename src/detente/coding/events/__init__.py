@@ -1,0 +1,1 @@
+"""Event coding: trigger lexicon, candidates, arguments and the event records."""

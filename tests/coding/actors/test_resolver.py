@@ -1,0 +1,89 @@
+"""Actor resolution on sentences written for these tests (full pipeline, loaded once)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente import Coder, Document, Settings
+
+
+def _find(mentions, text):
+    found = [m for m in mentions if m["text"] == text]
+    assert found, f"no mention {text!r} in {[m['text'] for m in mentions]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, code, via",
+    [
+        ("Gustavo Petro spoke in Cali on Monday.", "Gustavo Petro", "COLGOV", "kb"),
+        ("The Kremlin rejected the proposal.", "The Kremlin", "RUSGOV", "kb"),
+        ("NATO said it would respond.", "NATO", None, "kb"),
+        ("Officials in Washington welcomed the vote.", "Washington", "USAGOV", "kb"),
+    ],
+)
+def test_kb_path(mentions, sentence, text, code, via):
+    mention = _find(mentions(sentence), text)
+    assert mention["via"] == via
+    if code:
+        assert mention["code"] == code
+
+
+@pytest.mark.parametrize(
+    "sentence, text, code",
+    [
+        ("Venezuelan opposition leader Rosalba Quintero called for new elections.", "Venezuelan opposition leader Rosalba Quintero", "VENOPP"),
+        ("Iranian troops crossed the border overnight.", "Iranian troops", "IRNMIL"),
+        ("The president of Peru, Tomasa Ccori, left Lima.", "The president of Peru", "PERGOV"),
+        ("Tomasa Ccori, Peru's interior minister, resigned.", "Tomasa Ccori", "PERGOV"),
+        ("Kenyan police dispersed the crowd.", "Kenyan police", "KENCOP"),
+        ("Colombia's army shelled the camp.", "Colombia's army", "COLMIL"),
+    ],
+)
+def test_context_path_codes_unknown_actors(mentions, sentence, text, code):
+    mention = _find(mentions(sentence), text)
+    assert (mention["code"], mention["via"]) == (code, "context")
+
+
+def test_coref_surname_title_and_pronoun(mentions):
+    text = (
+        "Chilean Senator Rosalba Quintero met students in Santiago. "
+        "Quintero later travelled to Lima. "
+        "She said the visit was useful."
+    )
+    found = mentions(text)
+    assert _find(found, "Quintero")["via"] == "coref"
+    assert _find(found, "Quintero")["code"] == _find(found, "Chilean Senator Rosalba Quintero")["code"]
+    assert _find(found, "She")["code"] == "CHLLEG"
+
+
+def test_title_phrase_resolves_to_the_leader_named_earlier(mentions):
+    found = mentions("Gustavo Petro arrived in Quito. The Colombian leader met students.")
+    leader = _find(found, "The Colombian leader")
+    assert leader["via"] == "coref" and leader["name"] == "Gustavo Petro" and leader["code"] == "COLGOV"
+
+
+def test_pronoun_with_two_candidates_stays_unresolved(mentions):
+    found = mentions("Gustavo Petro met Daniel Noboa in Quito. He said the talks went well.")
+    assert not [m for m in found if m["text"] == "He"]
+
+
+@pytest.mark.parametrize("date, code", [("2019-06-01", "USAGOV"), ("2023-06-01", "USAELI"), ("2026-02-01", "USAGOV")])
+def test_date_ranges_change_the_code(mentions, date, code):
+    mention = _find(mentions("Donald Trump spoke to reporters.", date=date), "Donald Trump")
+    assert mention["code"] == code
+
+
+def test_user_override_file(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "- id: organization/quintero-foundation\n  type: organization\n  name: Quintero Foundation\n"
+        "  aliases: [QF]\n  country: CHL\n  sector: NGO\n  code: CHLNGO\n",
+        encoding="utf-8",
+    )
+    coder = Coder(Settings(actor_files=(path,)), events=False)
+    document = Document(id="u", text="The QF criticised the reform.", date=dt.date(2024, 1, 1))
+    found = list(coder.actors([document]))
+    assert _find(found, "The QF")["code"] == "CHLNGO"

@@ -1,0 +1,129 @@
+"""Event coding constructions, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _countries(actors):
+    return [a["country"] for a in actors]
+
+
+def _one(events, root):
+    found = [e for e in events if e["cameo_root"] == root]
+    assert found, f"no {root} event in {[(e['cameo'], e['evidence']['trigger']) for e in events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, root, actor, recipient",
+    [
+        ("Germany imposed sanctions on Iran.", "16", ["DEU"], ["IRN"]),  # active
+        ("Three Kenyan journalists were arrested by Ugandan police.", "17", ["UGA"], ["KEN"]),  # passive + agent
+        ("Peru accused Bolivia of harbouring rebels.", "11", ["PER"], ["BOL"]),
+        ("The foreign ministers of India and Pakistan met in Geneva.", "04", ["IND"], ["PAK"]),
+        ("Egypt hosted talks between Israel and Hamas.", "04", ["EGY"], None),
+    ],
+)
+def test_voice_and_participants(code, sentence, root, actor, recipient):
+    event = _one(code(sentence), root)
+    assert _countries(event["actor"])[: len(actor)] == actor
+    if recipient is not None:
+        assert _countries(event["recipient"]) == recipient
+
+
+def test_conjoined_verbs_share_the_subject(code):
+    events = code("Brazil condemned the coup in Niger and recalled its ambassador from Niamey.")
+    condemn = _one(events, "11")
+    assert _countries(condemn["actor"]) == ["BRA"]
+    recall = [e for e in events if e["evidence"]["trigger"] == "recalled"]
+    assert recall and _countries(recall[0]["actor"]) == ["BRA"]
+
+
+def test_compound_actors_stay_lists(code):
+    event = _one(code("France and Germany condemned Russia."), "11")
+    assert sorted(_countries(event["actor"])) == ["DEU", "FRA"]
+    assert _countries(event["recipient"]) == ["RUS"]
+
+
+def test_between_a_and_b_is_symmetric(code):
+    event = _one(code("A meeting between Chinese and Japanese diplomats took place in Beijing on March 2, 2024."), "04")
+    assert event["symmetric"] is True
+    assert {*_countries(event["actor"]), *_countries(event["recipient"])} == {"CHN", "JPN"}
+    assert event["date"] == "2024-03-02"
+    assert event["location"]["country"] == "CHN"
+
+
+def test_possessive_nominal_event(code):
+    event = _one(code("Russia's invasion of Ukraine continued."), "19")
+    assert _countries(event["actor"]) == ["RUS"] and _countries(event["recipient"]) == ["UKR"]
+
+
+def test_compound_nominal_event(code):
+    event = _one(code("New U.S. sanctions against Venezuela took effect."), "16")
+    assert _countries(event["actor"]) == ["USA"] and _countries(event["recipient"]) == ["VEN"]
+
+
+@pytest.mark.parametrize(
+    "sentence, root, modality",
+    [
+        ("Ghana did not sign the agreement with Togo.", "05", "negated"),
+        ("Ghana refused to sign the agreement with Togo.", "05", "negated"),
+        ("Some activists were hoping to see the minister arrested by Brazilian police.", "17", "hypothetical"),
+        ("Analysts say Serbia could attack Kosovo.", "19", "hypothetical"),
+        ("If Israel strikes Iran, oil prices will rise.", "19", "hypothetical"),
+        ("The minister faces potential prosecution in France.", "11", "hypothetical"),
+        ("Japan will host the summit next year.", "04", "future"),
+        ("Chile plans to expel the Venezuelan ambassador.", "17", "future"),
+        ("Egypt hosted talks between Israel and Hamas.", "04", "asserted"),
+    ],
+)
+def test_modality(code, sentence, root, modality):
+    events = [e for e in code(sentence) if e["cameo_root"] == root]
+    assert events, f"no {root} event"
+    assert events[0]["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    "sentence, root, kind, speaker",
+    [
+        ("Turkey reportedly shelled Kurdish positions in Syria.", "19", "reported", None),
+        ("According to reports, Sudan expelled two UN envoys.", "17", "reported", None),
+        ("Observers suggest that Mali arrested the opposition leader.", "17", "reported", None),
+        ("Prime Minister Tomasa Ccori said that Peru will boycott the summit.", "14", "quoted", "Prime Minister Tomasa Ccori"),
+        ("Lebanon condemned the airstrike.", "11", "author", None),
+    ],
+)
+def test_attribution(code, sentence, root, kind, speaker):
+    events = [e for e in code(sentence) if e["cameo_root"] == root]
+    assert events, f"no {root} event"
+    assert events[0]["attribution"]["kind"] == kind
+    if speaker:
+        assert events[0]["attribution"]["text"] == speaker
+
+
+def test_hoped_for_arrest_is_never_asserted(code):
+    events = code("Many in the opposition hoped to see the president arrested and imprisoned abroad.")
+    assert all(e["modality"] != "asserted" for e in events if e["cameo_root"] == "17")
+
+
+def test_date_resolution_and_publication_fallback(code):
+    events = code("Colombia's electoral council banned the party from the March 8 vote.", date="2026-02-10")
+    event = _one(events, "17")
+    assert event["date"] == "2026-02-10" and event["date_text"] is None
+    events = code("Indian troops clashed with Chinese soldiers on Tuesday.", date="2026-02-12")
+    assert _one(events, "19")["date"] == "2026-02-10"
+
+
+def test_no_event_sentences_stay_empty(code):
+    assert [e for e in code("The weather in Lisbon was mild and sunny.") if e["modality"] == "asserted"] == []
+
+
+def test_schema_fields(code):
+    [event, *_] = code("Kenya and Somalia signed a border agreement in Nairobi.")
+    for key in ("schema", "event_id", "doc_id", "date", "actor", "recipient", "symmetric", "cameo", "cameo_root",
+                "quad_class", "goldstein", "plover", "modality", "attribution", "confidence", "location", "evidence"):
+        assert key in event
+    assert event["schema"] == 1 and isinstance(event["cameo"], str) and 0 <= event["confidence"] <= 1
+    text = "Kenya and Somalia signed a border agreement in Nairobi."
+    assert text[event["evidence"]["start"] : event["evidence"]["end"]] == event["evidence"]["sentence"]
