@@ -131,18 +131,53 @@ def expand(alts: frozenset, sets: dict) -> frozenset:
 
 
 def co_matchable(a, b, sets) -> bool:
-    """Can patterns a and b (constraint lists) match the same verb token?"""
+    """Can patterns a and b plausibly match the same trigger token?
+
+    Only pairs that constrain a common slot are considered: both constrain
+    the direct object (`+` or `+*`), the same preposition (`w` or `w:x`), or
+    the same particle.  Same-slot constraints with disjoint lemma lists make
+    the pair incompatible.  Pairs that constrain different slots only (say
+    `call on` vs `call +election`) could in principle co-occur but rarely do;
+    they are not reported.
+    """
+    shared = False
     for ca in a:
         for cb in b:
-            if ca.kind != cb.kind:
-                continue
-            if ca.kind == "obj":
+            if ca.kind == "obj" and cb.kind == "obj":
                 if not (expand(ca.alts, sets) & expand(cb.alts, sets)):
                     return False
-            elif ca.kind == "pp" and ca.prep == cb.prep:
+                shared = True
+            elif ca.kind == "objsub" and cb.kind == "objsub":
+                # two modifier lists: both can only hold if the object
+                # carries words of both lists ("economic and military aid")
                 if not (expand(ca.alts, sets) & expand(cb.alts, sets)):
                     return False
-    return True
+                shared = True
+            elif {ca.kind, cb.kind} == {"obj", "objsub"}:
+                if expand(ca.alts, sets) & expand(cb.alts, sets):
+                    shared = True
+            elif ca.kind == "pp" and cb.kind == "pp" and ca.prep == cb.prep:
+                if not (expand(ca.alts, sets) & expand(cb.alts, sets)):
+                    return False
+                shared = True
+            elif ca.kind == "word" and cb.kind == "word":
+                if not (ca.alts & cb.alts):
+                    return False  # one particle slot: "turn down" vs "turn back"
+                shared = True
+            elif ca.kind == "word" and cb.kind == "pp" and cb.prep in ca.alts:
+                shared = True
+            elif cb.kind == "word" and ca.kind == "pp" and ca.prep in cb.alts:
+                shared = True
+    if shared:
+        for x, y in ((a, b), (b, a)):
+            words = set().union(*[c.alts for c in x if c.kind == "word"]) if any(
+                c.kind == "word" for c in x) else set()
+            objs = [c for c in x if c.kind == "obj"]
+            for c in y:
+                if c.kind == "pp" and c.prep in words and objs:
+                    if not any(expand(o.alts, sets) & expand(c.alts, sets) for o in objs):
+                        return False  # "call off +strike" vs "call off off:talk"
+    return shared
 
 
 def read_synonyms(path, errs):

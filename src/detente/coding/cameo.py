@@ -28,8 +28,15 @@ class CameoCode:
         return pentaclass(self.root)
 
 
-def pentaclass(root: str) -> int:
+def pentaclass(root: str, *, reduce_relations_verbal: bool = False) -> int:
+    """The five-way class of a CAMEO root.
+
+    ``reduce_relations_verbal`` puts 16 (reduce relations) with verbal conflict, as the ConfliBERT
+    training labels do, instead of with material conflict (14-20) as the quad classes do.
+    """
     number = int(root[:2])
+    if reduce_relations_verbal and number == 16:
+        return 3
     if number <= 2:
         return 0
     if number <= 5:

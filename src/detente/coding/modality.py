@@ -73,6 +73,20 @@ VAGUE_SOURCES = {
 HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "seemingly", "supposedly", "ostensibly", "rumoredly"}
 
 
+def base_forms(token: Token) -> set[str]:
+    """The lemma plus stems of the surface form: the small model sometimes lemmatises "hoped" as
+    "hop", so governors are matched on "hoped" -> "hope" too."""
+    word = token.lower_
+    forms = {token.lemma_.lower(), word}
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms.update((stem, stem + "e"))
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.add(stem[:-1])  # planned -> plan
+    return forms
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     kind: str  # author | reported | quoted
@@ -99,18 +113,18 @@ def modality(trigger: Token) -> str:
         if _is_speech(parent) and node.dep_ in ("ccomp", "parataxis"):
             break  # what a speaker says: attribution, not modality
         edge = node.dep_
-        lemma = parent.lemma_.lower()
+        forms = base_forms(parent)
         if edge == "conj":
             # conjoined verbs share the first verb's auxiliaries ("will meet and discuss")
             _, h, f = _aux_markers(parent)
             hypothetical |= h
             future |= f
         elif edge not in ("relcl", "appos", "advmod", "npadvmod", "dobj", "attr"):
-            if lemma in NEGATING_GOVERNORS and edge in ("xcomp", "pcomp", "prep", "pobj", "ccomp", "dobj"):
+            if forms & NEGATING_GOVERNORS and edge in ("xcomp", "pcomp", "prep", "pobj", "ccomp", "dobj"):
                 negated = True
-            elif lemma in HYPOTHETICAL_GOVERNORS:
+            elif forms & HYPOTHETICAL_GOVERNORS:
                 hypothetical = True
-            elif lemma in FUTURE_GOVERNORS and edge in ("xcomp", "acl", "prep", "pobj", "pcomp", "ccomp"):
+            elif forms & FUTURE_GOVERNORS and edge in ("xcomp", "acl", "prep", "pobj", "pcomp", "ccomp"):
                 future = True
         if edge == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
             hypothetical = True
@@ -160,7 +174,7 @@ def _aux_markers(token: Token) -> tuple[bool, bool, bool]:
 
 
 def _is_speech(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+    return token.pos_ in ("VERB", "AUX") and bool(base_forms(token) & SPEECH_VERBS)
 
 
 def attribution(trigger: Token) -> Attribution:

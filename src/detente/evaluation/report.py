@@ -23,7 +23,8 @@ def render_report(report: dict, console: Console | None = None) -> None:
         console.print(f"modality accuracy on gold events whose root was found: {report['modality_accuracy']}")
     if "pentaclass" in report:
         penta = report["pentaclass"]
-        console.print(f"pentaclass accuracy: [bold]{penta['accuracy']}[/bold] (n={penta['n']})")
+        console.print(f"pentaclass accuracy: [bold]{penta['accuracy']}[/bold] (n={penta['n']}; CAMEO 16 as material conflict)")
+        console.print(f"pentaclass accuracy with CAMEO 16 as verbal conflict (as ConfliBERT labels it): {penta['accuracy_16_verbal']}")
         table = Table(title="Confusion (rows gold, columns predicted)")
         table.add_column("gold \\ pred")
         for name in CLASSES:

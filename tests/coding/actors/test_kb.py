@@ -81,7 +81,8 @@ def test_user_file_overrides_a_builtin_entry(tmp_path):
     "text, message",
     [
         ("- id: x\n  type: person\n  name: X\n", "missing required field 'country'"),
-        ("- id: x\n  type: person\n  name: X\n  country: USA\n  roles: [{code: USAGOV, from: 2020-13-01}]\n", "bad actor entry x"),
+        ("- id: x\n  type: person\n  name: X\n  country: USA\n  roles: [{code: USAGOV, from: 2020-13-01}]\n", "month must be in 1..12"),
+        ("- id: x\n  type: person\n  name: X\n  country: USA\n  roles: [{code: USAGOV, from: 'soon'}]\n", "bad actor entry x"),
         ("- [unclosed\n", "invalid YAML"),
         ("just: a mapping\n", "YAML list"),
     ],

@@ -74,7 +74,7 @@ def test_compound_nominal_event(code):
         ("If Israel strikes Iran, oil prices will rise.", "19", "hypothetical"),
         ("The minister faces potential prosecution in France.", "11", "hypothetical"),
         ("Japan will host the summit next year.", "04", "future"),
-        ("Chile plans to expel the Venezuelan ambassador.", "17", "future"),
+        ("Chile plans to expel the Venezuelan ambassador.", "16", "future"),
         ("Egypt hosted talks between Israel and Hamas.", "04", "asserted"),
     ],
 )
@@ -88,9 +88,9 @@ def test_modality(code, sentence, root, modality):
     "sentence, root, kind, speaker",
     [
         ("Turkey reportedly shelled Kurdish positions in Syria.", "19", "reported", None),
-        ("According to reports, Sudan expelled two UN envoys.", "17", "reported", None),
+        ("According to reports, Sudan expelled two UN envoys.", "16", "reported", None),
         ("Observers suggest that Mali arrested the opposition leader.", "17", "reported", None),
-        ("Prime Minister Tomasa Ccori said that Peru will boycott the summit.", "14", "quoted", "Prime Minister Tomasa Ccori"),
+        ("Prime Minister Tomasa Ccori said that Peru will impose sanctions on Chile.", "16", "quoted", "Prime Minister Tomasa Ccori"),
         ("Lebanon condemned the airstrike.", "11", "author", None),
     ],
 )

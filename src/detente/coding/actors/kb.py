@@ -217,6 +217,8 @@ def read_entries(path: Path) -> list[ActorEntry]:
             raw = yaml.load(handle, Loader=_Loader)
     except OSError as exc:
         raise DataFileError(f"cannot read actor file ({exc.strerror or exc})", path=str(path)) from None
+    except ValueError as exc:  # PyYAML builds dates itself: "2020-13-01" fails here
+        raise DataFileError(f"invalid value: {exc}", path=str(path)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -66,14 +66,15 @@ class _DocResolver:
         for token in self.doc:
             if token.i in self.covered or not self._is_np_head(token):
                 continue
-            mention = self._noun_phrase(token)
-            if mention is None:
+            found = self._noun_phrase(token)
+            if found is None:
                 ent = self.ent_at.get(token.i)
                 if ent is not None and ent.label_ == "PERSON":
                     unresolved.append((ent, token))
                 continue
-            mentions.append(mention)
-            self.covered.update(range(mention.token_start, mention.token_end))
+            for mention in found if isinstance(found, list) else [found]:
+                mentions.append(mention)
+                self.covered.update(range(mention.token_start, mention.token_end))
         for ent in self.doc.ents:
             if any(i in self.covered for i in range(ent.start, ent.end)):
                 continue
@@ -108,10 +109,11 @@ class _DocResolver:
             start += 1
         return start, end
 
-    def _noun_phrase(self, head: Token) -> ActorMention | None:
+    def _noun_phrase(self, head: Token) -> list[ActorMention] | None:
         start, end = self._span_of(head)
         head_ent = self.ent_at.get(head.i)
-        context_country = self._context_country(head, start, end, exclude=head_ent)
+        countries, of_end = self._context_countries(head, start, end, exclude=head_ent)
+        context_country = countries[0] if countries else None
         if head_ent is not None and head_ent.label_ in ACTOR_ENT_LABELS:
             entry = self._kb_entry(head_ent, context_country)
             if entry is not None:
@@ -122,11 +124,12 @@ class _DocResolver:
             if org is not None:  # "FARC rebels", "Hamas militants"
                 code, org_sector = org.coding_at(self.date)
                 return self._mention(start, end, head, code, org.country, org_sector or sector, org.name, "kb", org)
-            if head_ent is not None and head_ent.label_ == "PERSON":
-                country = context_country or self._appos_country(head)
-                return self._coded(start, end, head, country, sector, head_ent.text, "context")
-            country = context_country or self._appos_country(head)
-            return self._coded(start, end, head, country, sector, None, "context")
+            name = head_ent.text if head_ent is not None and head_ent.label_ == "PERSON" else None
+            if not countries:
+                countries = [self._appos_country(head)]
+            end = max(end, of_end)
+            # "the foreign ministers of India and Pakistan": one mention per country, same span
+            return [self._coded(start, end, head, country, sector, name, "context") for country in countries]
         if head_ent is not None and head_ent.label_ == "PERSON":
             appos = self._appos_context(head)
             if appos is not None:
@@ -153,23 +156,39 @@ class _DocResolver:
         return candidates[0]
 
     def _context_country(self, head: Token, start: int, end: int, exclude: Span | None) -> str | None:
-        """Country named inside the phrase, by its possessor, or by an "of X" after the head."""
+        countries, _ = self._context_countries(head, start, end, exclude)
+        return countries[0] if countries else None
+
+    def _context_countries(self, head: Token, start: int, end: int, exclude: Span | None) -> tuple[list[str], int]:
+        """Countries named inside the phrase or by its possessor, else by an "of/from X" after
+        the head (then also the token index where that phrase ends)."""
+        countries: list[str] = []
+        seen: set[int] = set()
         for i in range(start, end):
             ent = self.ent_at.get(i)
-            if ent is None or ent is exclude or (exclude is not None and ent.start == exclude.start):
+            if ent is None or ent.start in seen or (exclude is not None and ent.start == exclude.start):
                 continue
+            seen.add(ent.start)
             country = self._country_of_ent(ent)
-            if country:
-                return country
+            if country and country not in countries:
+                countries.append(country)
+        if countries:
+            return countries, end
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
                 for pobj in child.children:
-                    ent = self.ent_at.get(pobj.i)
-                    if pobj.dep_ == "pobj" and ent is not None:
-                        country = self._country_of_ent(ent)
-                        if country:
-                            return country
-        return None
+                    if pobj.dep_ != "pobj":
+                        continue
+                    last = pobj.i
+                    for node in [pobj, *(c for c in pobj.children if c.dep_ == "conj")]:
+                        ent = self.ent_at.get(node.i)
+                        country = self._country_of_ent(ent) if ent is not None else None
+                        if country and country not in countries:
+                            countries.append(country)
+                            last = max(last, ent.end - 1)
+                    if countries:
+                        return countries, (last + 1 if child.lower_ != "in" else end)
+        return countries, end
 
     def _country_of_ent(self, ent: Span) -> str | None:
         if ent.label_ == "PERSON":  # "Petro's government"
@@ -239,7 +258,7 @@ class _DocResolver:
         if ent.label_ == "GPE" and self.gazetteer is not None:
             place = self.gazetteer.lookup(ent.text)
             if place is not None:
-                return self._mention(ent.start, ent.end, head, place.country, place.country, None, place.name, "context")
+                return self._mention(ent.start, ent.end, head, place.country, place.country, None, place.name, "context", None)
         return None
 
     # -- building records ----------------------------------------------------------------------

@@ -10,17 +10,21 @@ completes ("decisions by the council to disqualify the party").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from detente.coding.actors.kb import NON_STATE
 from detente.coding.actors.mentions import ActorMention
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "toward", "towards", "from", "at", "into", "over", "upon", "for", "of", "onto", "across")
 NOUN_RECIPIENT_PREPS = ("with", "against", "on", "for", "to", "toward", "towards", "from", "of", "over", "into", "upon", "at")
 OBJECT_CONTROL = {"urge", "ask", "force", "order", "persuade", "allow", "help", "encourage", "press", "pressure", "call", "invite", "tell", "compel", "instruct", "permit", "enable", "lead", "see", "want", "expect", "request", "authorize", "authorise"}
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
+VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
+OBJECT_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "over", "from", "into", "at")
 LIGHT_VERB_DEPS = {"dobj", "nsubjpass"}
+REFLEXIVES = {"itself", "themselves", "himself", "herself", "oneself"}
 
 
 @dataclass
@@ -35,19 +39,25 @@ class MentionIndex:
 
     def __init__(self, mentions: list[ActorMention]) -> None:
         self.by_token: dict[int, ActorMention] = {}
+        self.groups: dict[tuple[int, int], list[ActorMention]] = {}
         for mention in mentions:
+            self.groups.setdefault((mention.token_start, mention.token_end), []).append(mention)
             for i in range(mention.token_start, mention.token_end):
-                self.by_token[i] = mention
+                self.by_token.setdefault(i, mention)
 
-    def at(self, token: Token) -> list[ActorMention]:
-        """Actors of the phrase headed by ``token``, its conjuncts included."""
+    def _group(self, mention: ActorMention) -> list[ActorMention]:
+        return self.groups.get((mention.token_start, mention.token_end), [mention])
+
+    def at(self, token: Token, *, inside: bool = True) -> list[ActorMention]:
+        """Actors of the phrase headed by ``token``, its conjuncts included; with ``inside``, also
+        an actor modifying a non-actor head ("U.S. counterinsurgency efforts")."""
         found: list[ActorMention] = []
         for node in _with_conjuncts(token):
             mention = self.by_token.get(node.i)
-            if mention is None:
+            if mention is None and inside:
                 mention = self._inside(node)
-            if mention is not None and mention not in found:
-                found.append(mention)
+            if mention is not None:
+                found += [m for m in self._group(mention) if m not in found]
         return found
 
     def _inside(self, token: Token) -> ActorMention | None:
@@ -100,32 +110,48 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str) -> Arguments:
     if passive and not recipients and verb.dep_ in ("acl", "xcomp", "oprd", "ccomp"):
         recipients = index.at(verb.head) if verb.dep_ == "acl" else _object_of(verb.head, index)
     symmetric = False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "attr") and c.lemma_ not in REFLEXIVES]
     if not passive:
-        objects = []
-        for child in verb.children:
-            if child.dep_ in ("dobj", "dative", "iobj", "attr") and child.lemma_ not in ("itself", "themselves", "himself", "herself"):
-                objects += index.at(child)
-        recipients += objects
-    preps = [c for c in verb.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ in RECIPIENT_PREPS]
-    if not recipients and not passive:
-        # "provided a list of people sought for extradition to the United States"
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            for node in obj.subtree:
-                if node.dep_ == "prep" and node.lower_ in ("to", "with", "against") and node.i > obj.i:
-                    for pobj in node.children:
-                        if pobj.dep_ == "pobj":
-                            recipients += index.at(pobj)
+        for child in objects:
+            recipients += index.at(child, inside=False)
     if not recipients:
-        for prep in preps:
+        for prep in (c for c in verb.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ in RECIPIENT_PREPS):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     found = index.at(pobj)
-                    if found:
-                        recipients += found
-                        symmetric = symmetric or prep.lower_ == "with"
+                    recipients += found
+                    symmetric = symmetric or (prep.lower_ == "with" and bool(found))
             if recipients:
                 break
+    if not recipients and not passive:
+        recipients = _recipient_inside_object(verb, index, root)
+        if not recipients:
+            for child in objects:
+                recipients += index.at(child)
+    if not recipients and root in VERBAL_ROOTS:
+        # "demanded that Russia withdraw", "urged Serbia to talk": the addressee is the clause's subject
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None:
+                    recipients = [m for m in index.at(subject) if m not in actors]
+                    break
     return _finish(actors, recipients, symmetric, root)
+
+
+def _recipient_inside_object(verb: Token, index: MentionIndex, root: str) -> list[ActorMention]:
+    """The target hung on the object: "imposed sanctions on Sudan", "struck sites in Pakistan",
+    "provided a list of people sought for extradition to the United States"."""
+    preps = OBJECT_PREPS + (("in", "near", "across") if int(root) >= 14 else ())
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for node in obj.subtree:
+            if node.dep_ == "prep" and node.lower_ in preps and node.i > obj.i:
+                for pobj in node.children:
+                    if pobj.dep_ == "pobj":
+                        found = index.at(pobj)
+                        if found:
+                            return found
+    return []
 
 
 def _object_of(verb: Token, index: MentionIndex) -> list[ActorMention]:
@@ -252,6 +278,22 @@ def noun_arguments(noun: Token, index: MentionIndex, root: str) -> Arguments:
 
 def _finish(actors: list[ActorMention], recipients: list[ActorMention], symmetric: bool, root: str) -> Arguments:
     recipients = [r for r in recipients if not any(r.token_start == a.token_start for a in actors)]
+    actors = _domestic(actors, recipients)
+    recipients = _domestic(recipients, actors)
     if not recipients and len(actors) > 1 and root in SYMMETRIC_ROOTS:
         return Arguments(actors[:1], actors[1:], symmetric=True)
     return Arguments(actors, recipients, symmetric=symmetric and root in SYMMETRIC_ROOTS)
+
+
+def _domestic(side: list[ActorMention], other: list[ActorMention]) -> list[ActorMention]:
+    """Unnamed groups take the country of the other party: in "Tunisia's electoral commission
+    disqualified three candidates", the candidates are Tunisian (a domestic dyad)."""
+    countries = [m.country for m in other if m.country and m.country not in NON_STATE]
+    if not countries:
+        return side
+    filled = []
+    for mention in side:
+        if mention.country is None and mention.sector and mention.via == "context":
+            mention = replace(mention, country=countries[0], code=f"{countries[0]}{mention.sector}")
+        filled.append(mention)
+    return filled

@@ -131,7 +131,7 @@ def _intent_governor(trigger: Token) -> Token | None:
     head = trigger.head
     if trigger.dep_ in ("acl", "xcomp") and head.lemma_.lower() in INTENT_WORDS:
         if head.pos_ == "NOUN":
-            return head.head if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "ADP") else head
+            return head.head if head.dep_ == "dobj" and head.head.pos_ == "VERB" else head
         return head
     return None
 

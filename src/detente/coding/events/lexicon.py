@@ -115,7 +115,7 @@ def read_synonyms(path: Path) -> dict[str, frozenset[str]]:
     if not path.exists():
         return sets
     for number, line in _data_lines(path):
-        name, _, words = line.partition("\t")
+        name, _, words = line.strip().partition("\t") if "\t" in line else line.strip().partition(" ")
         if not name.startswith("&") or not words.strip():
             raise DataFileError("expected '&NAME<TAB>lemma lemma ...'", path=str(path), line=number)
         sets[name.strip().upper()] = frozenset(w.lower() for w in words.split())
@@ -125,7 +125,7 @@ def read_synonyms(path: Path) -> dict[str, frozenset[str]]:
 def read_patterns(path: Path, synonyms: dict[str, frozenset[str]]) -> list[Pattern]:
     patterns = []
     for number, line in _data_lines(path):
-        code, _, text = line.partition("\t")
+        code, _, text = line.strip().partition("\t") if "\t" in line else line.strip().partition(" ")
         code, text = code.strip(), text.split("\t", 1)[0].strip()
         if not text or not (code == NO_EVENT or code.isdigit()):
             raise DataFileError("expected 'CODE<TAB>PATTERN'", path=str(path), line=number)
