@@ -91,7 +91,10 @@ def fix_mojibake(text: str) -> str:
 
 def normalise(raw: str) -> str:
     text = fix_mojibake(raw).replace("_", " ").replace(",", " ").lower()
-    return " ".join(text.split())
+    words = text.split()
+    if len(words) > 1 and words[0] in ("a", "an", "the"):  # the resolver drops determiners
+        words = words[1:]
+    return " ".join(words)
 
 
 def pluralise_word(word: str) -> str | None:

@@ -29,6 +29,7 @@ ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical",
 
 CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "conj", "acl", "prep", "pcomp", "pobj", "dobj", "oprd", "attr", "relcl", "parataxis", "appos", "agent", "dative", "npadvmod", "advmod"}
 STOP_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "ROOT", "relcl", "appos"}
+ADJUNCT_PREPS = {"during", "after", "before", "amid", "since", "following", "despite", "at", "in", "on", "throughout", "ahead", "until", "within"}
 NEGATORS = {"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor", "without"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "must", "ought", "can"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -47,6 +48,7 @@ HYPOTHETICAL_GOVERNORS = {
     "consider", "contemplate", "seek", "try", "attempt", "urge", "ask", "call", "demand", "push",
     "propose", "suggest", "recommend", "insist", "like", "prefer", "need", "risk", "warn",
     "could", "hypothesize", "speculate", "worry", "pave",
+    "accuse", "allege", "suspect", "blame", "charge", "accusation", "allegation", "suspicion",
     "hope", "hoping", "hopes", "fears", "possibility", "prospect", "chance", "risk", "likelihood",
     "danger", "fear", "hope", "expectation", "call", "demand", "proposal", "bid",
     "attempt", "effort", "push", "wish", "desire", "scenario", "idea", "option", "suggestion",
@@ -110,6 +112,8 @@ def modality(trigger: Token) -> str:
         if node.dep_ in STOP_DEPS or node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             break
         parent = node.head
+        if node.dep_ == "prep" and node.lower_ in ADJUNCT_PREPS:
+            break  # "declined to criticise Moscow during his visit": the visit itself happened
         if _is_speech(parent) and node.dep_ in ("ccomp", "parataxis"):
             break  # what a speaker says: attribution, not modality
         edge = node.dep_

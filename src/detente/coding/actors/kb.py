@@ -37,6 +37,7 @@ ENT_LABELS = {
     "party": "ORG",
 }
 ARTICLE_FORMS = ("the ", "The ")
+TITLES = {"President", "Prime", "King", "Queen", "Chancellor", "Premier", "Emir", "Sheikh", "Pope", "Prince", "Minister", "Secretary", "General", "Gen.", "Mr.", "Mrs.", "Ms.", "Dr.", "Senator", "Sen.", "Rep.", "Governor", "Gov.", "Vice", "Crown"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +180,8 @@ class KnowledgeBase:
         """Phrase patterns for spaCy's entity ruler: every name, alias and demonym."""
         seen: set[str] = set()
         for name, ids in self._aliases.items():
-            if name in seen or len(name) < 2:
+            if name in seen or len(name) < 2 or name.split()[0] in TITLES:
+                # titles are read from context: "President Xi" must not hide "Xi Jinping"
                 continue
             seen.add(name)
             entry = self.entries[ids[0]]

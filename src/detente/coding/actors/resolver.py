@@ -13,6 +13,7 @@ Three paths, tried in this order for each noun phrase:
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -58,6 +59,7 @@ class _DocResolver:
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
         self.covered: set[int] = set()
+        self._doc_countries: Counter | None = None
 
     # -- top level -------------------------------------------------------------------------
     def run(self) -> list[ActorMention]:
@@ -149,11 +151,34 @@ class _DocResolver:
             return country
         if not candidates:
             return None
-        if context_country and len(candidates) > 1:
+        if context_country and all(c.country != context_country for c in candidates):
+            # "Peru's Congress" is not the U.S. Congress: let the sector path code it
+            if all(c.type not in ("person", "country", "place") for c in candidates):
+                return None
+        if len(candidates) > 1:
+            # an alias several countries share ("CNE", "Supreme Court"): the country in the phrase,
+            # else the country the document talks about most
+            counts = self._document_countries()
+            country = context_country or max(
+                (c.country for c in candidates), key=lambda code: counts.get(code, 0), default=None
+            )
             for entry in candidates:
-                if entry.country == context_country:
+                if entry.country == country:
                     return entry
         return candidates[0]
+
+    def _document_countries(self) -> Counter:
+        if self._doc_countries is None:
+            self._doc_countries = Counter()
+            for ent in self.doc.ents:
+                if ent.label_ in ("GPE", "NORP"):
+                    demonym = self.kb.demonym(ent.text)
+                    entries = [demonym] if demonym is not None else [e for e in self.kb.lookup(ent.text) if e.type in ("country", "place")]
+                    if entries:
+                        self._doc_countries[entries[0].country] += 1
+                    elif self.gazetteer is not None and (place := self.gazetteer.lookup(ent.text)) is not None:
+                        self._doc_countries[place.country] += 1
+        return self._doc_countries
 
     def _context_country(self, head: Token, start: int, end: int, exclude: Span | None) -> str | None:
         countries, _ = self._context_countries(head, start, end, exclude)
@@ -296,7 +321,6 @@ class _DocResolver:
     # -- coreference ---------------------------------------------------------------------------
     def _coreference(self, mentions: list[ActorMention], unresolved: list[tuple[Span, Token]]) -> list[ActorMention]:
         doc = self.doc
-        by_start = {m.token_start: m for m in mentions}
         extra: list[ActorMention] = []
         for ent, head in unresolved:
             earlier = [m for m in mentions if m.kind == "person" and m.token_start < ent.start and m.name]
@@ -311,8 +335,28 @@ class _DocResolver:
             final.append(self._title_coref(mention, final) or mention)
         final.extend(self._pronouns(final))
         final.sort(key=lambda m: m.token_start)
-        del by_start
-        return final
+        return self._fill_from_inner(final)
+
+    def _fill_from_inner(self, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"his government" after "Petro": a group without a country takes that of an actor
+        named inside its phrase (here the possessive pronoun resolved to Petro)."""
+        filled = []
+        for mention in mentions:
+            if mention.country is None and mention.via == "context" and mention.sector:
+                inner = [
+                    m
+                    for m in mentions
+                    if m is not mention
+                    and mention.token_start <= m.token_start
+                    and m.token_end <= mention.head
+                    and m.country
+                    and m.country not in NON_STATE
+                ]
+                if inner:
+                    country = inner[0].country
+                    mention = replace(mention, country=country, code=f"{country}{mention.sector}")
+            filled.append(mention)
+        return filled
 
     def _title_coref(self, mention: ActorMention, earlier: list[ActorMention]) -> ActorMention | None:
         """"the Colombian leader" -> the one Colombian person with a matching role named earlier."""

@@ -61,15 +61,18 @@ class MentionIndex:
         return found
 
     def _inside(self, token: Token) -> ActorMention | None:
-        """An actor inside a non-actor phrase: "U.S. counterinsurgency efforts" -> U.S."""
+        """An actor inside a non-actor phrase: "U.S. counterinsurgency efforts" -> U.S.,
+        "a request by Germany", "regional rival Japan's prime minister" (apposition)."""
         for child in token.lefts:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 for node in child.subtree:
                     mention = self.by_token.get(node.i)
                     if mention is not None:
                         return mention
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+        for child in token.rights:
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return self.by_token[child.i]
+            if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in self.by_token:
                         return self.by_token[pobj.i]
@@ -110,7 +113,7 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str) -> Arguments:
     if passive and not recipients and verb.dep_ in ("acl", "xcomp", "oprd", "ccomp"):
         recipients = index.at(verb.head) if verb.dep_ == "acl" else _object_of(verb.head, index)
     symmetric = False
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "attr") and c.lemma_ not in REFLEXIVES]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and c.lemma_ not in REFLEXIVES]
     if not passive:
         for child in objects:
             recipients += index.at(child, inside=False)
@@ -128,6 +131,13 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str) -> Arguments:
         if not recipients:
             for child in objects:
                 recipients += index.at(child)
+    if recipients and all(r.country is None for r in recipients):
+        # "expelled diplomats from Argentina and Chile": the countries beat the bare group
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+            countries = [m for pobj in prep.children if pobj.dep_ == "pobj" for m in index.at(pobj) if m.country]
+            if countries:
+                recipients = countries
+                break
     if not recipients and root in VERBAL_ROOTS:
         # "demanded that Russia withdraw", "urged Serbia to talk": the addressee is the clause's subject
         for child in verb.children:
@@ -136,7 +146,29 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str) -> Arguments:
                 if subject is not None:
                     recipients = [m for m in index.at(subject) if m not in actors]
                     break
+    if not actors:
+        subject = next((c for c in verb.children if c.dep_ == ("agent" if passive else "nsubj")), None)
+        if subject is not None and subject.dep_ == "agent":
+            subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
+        actors = unresolved(subject)
+    if not recipients:
+        target = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+        recipients = unresolved(target)
     return _finish(actors, recipients, symmetric, root)
+
+
+def unresolved(token: Token | None) -> list[ActorMention]:
+    """A participant the coder cannot identify ("a car bomb", "18 people"): kept with code
+    ``---`` so the evidence shows who was involved, and counted as no actor by the scores."""
+    if token is None or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
+        return []
+    span = token.doc[token.left_edge.i : token.i + 1]
+    return [
+        ActorMention(
+            text=span.text, start=span.start_char, end=span.end_char, code="---", country=None, sector=None,
+            name=None, via="unresolved", head=token.i, token_start=span.start, token_end=span.end,
+        )
+    ]
 
 
 def _recipient_inside_object(verb: Token, index: MentionIndex, root: str) -> list[ActorMention]:
@@ -235,6 +267,9 @@ def noun_actors(noun: Token, index: MentionIndex, *, light_verbs_only: bool = Tr
         return _subject(head, index) or implied_actors(head, index)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN" and not light_verbs_only:
         return noun_actors(head.head, index)
+    if noun.dep_ == "pobj" and head.lower_ in ("during", "at", "in", "after", "before", "amid", "following") and head.head.pos_ == "VERB":
+        # "praised Pakistan during talks in Islamabad": the talks are the praiser's
+        return _subject(head.head, index) or implied_actors(head.head, index)
     return []
 
 
@@ -297,3 +332,17 @@ def _domestic(side: list[ActorMention], other: list[ActorMention]) -> list[Actor
             mention = replace(mention, country=countries[0], code=f"{countries[0]}{mention.sector}")
         filled.append(mention)
     return filled
+
+
+def located(args: Arguments, country: str) -> Arguments:
+    """Unnamed groups at a located event belong to that place: "protesters rallied in Jakarta"."""
+    if country in NON_STATE:
+        return args
+
+    def fill(side: list[ActorMention]) -> list[ActorMention]:
+        return [
+            replace(m, country=country, code=f"{country}{m.sector}") if m.country is None and m.sector and m.via == "context" else m
+            for m in side
+        ]
+
+    return Arguments(fill(args.actors), fill(args.recipients), args.symmetric)

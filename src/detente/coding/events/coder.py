@@ -11,7 +11,7 @@ from detente.coding.actors.kb import KnowledgeBase
 from detente.coding.actors.mentions import ActorMention
 from detente.coding.cameo import Codebook
 from detente.coding.dates import event_date
-from detente.coding.events.arguments import Arguments, MentionIndex, noun_arguments, verb_arguments
+from detente.coding.events.arguments import Arguments, MentionIndex, located, noun_arguments, verb_arguments
 from detente.coding.events.features import noun_features, verb_features
 from detente.coding.events.lexicon import NO_EVENT, Lexicon, Pattern
 from detente.coding.modality import ASSERTED, FUTURE, attribution, modality
@@ -60,20 +60,27 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
                 pattern = lexicon.verb(lemma, verb_features(token))
                 if pattern is not None and pattern.code != NO_EVENT:
                     found.append(Candidate(token, pattern, nominal=False))
-        elif token.pos_ in NOUN_POS and lemma in lexicon.nouns:
+        elif token.pos_ in NOUN_POS and lemma in lexicon.nouns and token.dep_ != "compound":
             pattern = lexicon.noun(lemma, noun_features(token))
             if pattern is not None and pattern.code != NO_EVENT:
                 found.append(Candidate(token, pattern, nominal=True))
-    verb_triggers = {c.trigger.i: c for c in found if not c.nominal}
-    kept = []
-    for candidate in found:
-        token = candidate.trigger
-        if candidate.nominal and token.dep_ in ("dobj", "nsubjpass") and token.head.i in verb_triggers:
-            governing = verb_triggers[token.head.i]
-            if governing.pattern.objects or governing.pattern.deep_objects:
-                continue  # "signed an agreement" is one event, coded on the verb
-        kept.append(candidate)
-    return kept
+    by_token = {c.trigger.i: c for c in found}
+    return [c for c in found if not _consumed(c.trigger, by_token)]
+
+
+def _consumed(token: Token, candidates: dict[int, Candidate]) -> bool:
+    """True when a governing trigger's pattern already used this word: "signed an agreement",
+    "called for a ceasefire", "threatened to impose sanctions" are one event each, coded on the verb."""
+    governor = token.head
+    if governor.dep_ == "prep" or (governor.pos_ == "ADP" and governor.i != token.i):
+        governor = governor.head
+    candidate = candidates.get(governor.i)
+    if candidate is None or governor.i == token.i:
+        return False
+    pattern = candidate.pattern
+    lemma = token.lemma_.lower()
+    words = [*pattern.objects, *pattern.deep_objects, *pattern.xcomps, *(alts for _, alts in pattern.prep_objects)]
+    return any(lemma in alternatives or token.lower_ in alternatives for alternatives in words)
 
 
 def code_document(doc: Doc, resources: CodingResources) -> list[dict]:
@@ -113,8 +120,11 @@ def _records(candidate: Candidate, sent: Span, index: MentionIndex, resources: C
     date = event_date(trigger, extra, pub_date, future=mood == FUTURE)
     if date is not None and pub_date is not None and mood == ASSERTED and date.date > pub_date:
         mood = FUTURE
+    location = _location(trigger, extra, index, resources)
+    if location is not None and location.get("country"):
+        args = located(args, location["country"])
     record = _base_record(candidate.code, resources, args, mood, source, date, pub_date, trigger, sent)
-    record["location"] = _location(trigger, extra, index, resources)
+    record["location"] = location
     record["confidence"] = _confidence(candidate, args, mood)
     yield record
     intent = _intent_governor(trigger)

@@ -37,7 +37,12 @@ def verb_features(verb: Token) -> TriggerFeatures:
             preps.add(word)
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp"):
-                    prep_objects.setdefault(word, set()).update(_lemmas(_heads_with_conj(pobj)))
+                    heads = _heads_with_conj(pobj)
+                    prep_objects.setdefault(word, set()).update(_lemmas(heads))
+                    if word == "to":
+                        xcomps.update(_lemmas(heads))  # "agreed to a ceasefire" reads like "agreed to meet"
+                    if dep == "prt":
+                        objects += heads  # "called off the talks"
         elif dep in ("dobj", "attr", "oprd") or (passive and dep == "nsubjpass"):
             objects += _heads_with_conj(child)
         elif dep in ("xcomp", "ccomp") :
