@@ -53,6 +53,8 @@ HYPOTHETICAL_GOVERNORS = {
     "danger", "fear", "hope", "expectation", "call", "demand", "proposal", "bid",
     "attempt", "effort", "push", "wish", "desire", "scenario", "idea", "option", "suggestion",
 }
+REFUSING_GOVERNORS = {"refuse", "decline", "reject", "rule", "resist"}
+WILLING = {"willing", "willingness", "ready", "readiness", "prepared"}
 FUTURE_GOVERNORS = {
     "plan", "intend", "schedule", "set", "prepare", "threaten", "threat", "vow", "pledge", "promise", "agree", "decide",
     "aim", "resolve", "commit", "announce", "expect", "go", "offer", "undertake", "mean", "due",
@@ -99,9 +101,28 @@ class Attribution:
         return {"kind": self.kind, "text": self.text}
 
 
+@dataclass(frozen=True, slots=True)
+class Mood:
+    """The modality of an event, and what the wording commits its actor to.
+
+    ``committed``: the actor says it will do it ("will meet", "plans to", "said it would allow"),
+    which CAMEO codes as an expressed intent (03) or a threat (13). ``refused``: the actor says it
+    will not, or refuses to ("will not lift the embargo", "refused to sign"), which CAMEO codes as
+    a rejection (12).
+    """
+
+    value: str
+    committed: bool = False
+    refused: bool = False
+
+
 def modality(trigger: Token) -> str:
     """``asserted``, ``negated``, ``hypothetical`` or ``future`` for the event at ``trigger``."""
-    negated = hypothetical = future = False
+    return analyse(trigger).value
+
+
+def analyse(trigger: Token) -> Mood:
+    negated = hypothetical = future = would = refusal = conditional = False
     node = trigger
     first = True
     while True:
@@ -109,6 +130,7 @@ def modality(trigger: Token) -> str:
         negated |= n
         hypothetical |= h
         future |= f
+        would |= _has_aux(node, {"would", "'d", "will", "shall", "'ll", "wo"})
         if node.dep_ in STOP_DEPS or node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             break
         parent = node.head
@@ -123,24 +145,42 @@ def modality(trigger: Token) -> str:
             _, h, f = _aux_markers(parent)
             hypothetical |= h
             future |= f
+            would |= _has_aux(parent, {"would", "will", "shall", "'ll", "wo"})
         elif edge not in ("relcl", "appos", "advmod", "npadvmod", "dobj", "attr"):
             if forms & NEGATING_GOVERNORS and edge in ("xcomp", "pcomp", "prep", "pobj", "ccomp", "dobj"):
                 negated = True
+                refusal |= bool(forms & REFUSING_GOVERNORS)
             elif forms & HYPOTHETICAL_GOVERNORS:
                 hypothetical = True
+                conditional |= not bool(forms & WILLING)
             elif forms & FUTURE_GOVERNORS and edge in ("xcomp", "acl", "prep", "pobj", "pcomp", "ccomp"):
                 future = True
         if edge == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
-            hypothetical = True
+            hypothetical = conditional = True
         first = False
         node = parent
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in trigger.children):
+        conditional = True
+    hedged = _hedged(trigger)
     if negated:
-        return NEGATED
+        return Mood(NEGATED, refused=refusal or (would and not conditional))
+    committed = (future or would) and not conditional and not hedged
     if hypothetical:
-        return HYPOTHETICAL
+        return Mood(HYPOTHETICAL, committed=committed and would)
     if future:
-        return FUTURE
-    return ASSERTED
+        return Mood(FUTURE, committed=committed)
+    return Mood(ASSERTED)
+
+
+def _has_aux(token: Token, words: set[str]) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in words for c in token.children)
+
+
+def _hedged(token: Token) -> bool:
+    """Modal verbs of possibility: "could attack", "might meet" commit nobody to anything."""
+    return _has_aux(token, {"could", "might", "may", "can", "should", "must"}) or any(
+        c.lower_ in HEDGE_MODIFIERS for c in token.children if c.dep_ in ("advmod", "amod")
+    )
 
 
 def _local_markers(token: Token, *, is_trigger: bool) -> tuple[bool, bool, bool]:

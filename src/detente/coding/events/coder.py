@@ -14,7 +14,8 @@ from detente.coding.dates import event_date
 from detente.coding.events.arguments import Arguments, MentionIndex, located, noun_arguments, verb_arguments
 from detente.coding.events.features import noun_features, verb_features
 from detente.coding.events.lexicon import NO_EVENT, Lexicon, Pattern
-from detente.coding.modality import ASSERTED, FUTURE, attribution, modality
+from detente.coding.events.derived import derived_code
+from detente.coding.modality import ASSERTED, FUTURE, analyse, attribution, base_forms
 from detente.coding.places import Gazetteer
 
 SCHEMA = 1
@@ -27,8 +28,6 @@ INTENT_WORDS = {
     "desire", "determination", "plan", "pledge", "promise", "vow", "offer", "intend", "agree",
     "willing", "ready", "prepared", "eager", "commit", "signal", "express",
 }
-# what expressing intent to do something of each root is coded as (CAMEO 03x)
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 
 
 @dataclass
@@ -56,6 +55,8 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
     for token in sent:
         lemma = token.lemma_.lower()
         if token.pos_ in VERB_POS or (token.tag_ == "VBN" and token.pos_ == "ADJ"):
+            if token.dep_ in ("amod", "compound") or _reporting_frame(token):
+                continue  # "alleged war crimes", "UN-backed mission"; "analysts said that ..."
             if lemma in lexicon.verbs:
                 pattern = lexicon.verb(lemma, verb_features(token))
                 if pattern is not None and pattern.code != NO_EVENT:
@@ -66,6 +67,25 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
                 found.append(Candidate(token, pattern, nominal=True))
     by_token = {c.trigger.i: c for c in found}
     return [c for c in found if not _consumed(c.trigger, by_token)]
+
+
+REPORTING_VERBS = {
+    "say", "tell", "state", "announce", "claim", "add", "note", "insist", "argue", "stress", "report",
+    "confirm", "assert", "allege", "write", "explain", "suggest", "believe", "think", "estimate",
+    "predict", "speculate", "forecast", "reveal", "acknowledge", "admit", "contend", "maintain",
+}
+
+
+def _reporting_frame(token: Token) -> bool:
+    """A speech verb that only frames what someone said ("X said that ...", "..., analysts said"):
+    attribution, not an event of its own."""
+    if not base_forms(token) & REPORTING_VERBS:
+        return False
+    if any(c.dep_ in ("ccomp", "parataxis") for c in token.children):
+        return True
+    return token.dep_ in ("parataxis", "ccomp") and token.i > token.head.i and not any(
+        c.dep_ in ("dobj", "dative") for c in token.children
+    )
 
 
 def _consumed(token: Token, candidates: dict[int, Candidate]) -> bool:
@@ -114,7 +134,10 @@ def _records(candidate: Candidate, sent: Span, index: MentionIndex, resources: C
     if code is None:
         return
     args = noun_arguments(trigger, index, code.root) if candidate.nominal else verb_arguments(trigger, index, code.root)
-    mood = modality(trigger)
+    if candidate.nominal and not args.actors and not args.recipients:
+        return  # "the summit is the first of its kind": a nominal event with nobody in it
+    analysis = analyse(trigger)
+    mood = analysis.value
     source = attribution(trigger)
     extra = _occurrence_heads(trigger)
     date = event_date(trigger, extra, pub_date, future=mood == FUTURE)
@@ -127,19 +150,28 @@ def _records(candidate: Candidate, sent: Span, index: MentionIndex, resources: C
     record["location"] = location
     record["confidence"] = _confidence(candidate, args, mood)
     yield record
-    intent = _intent_governor(trigger)
-    if intent is not None and intent.i not in triggers and code.root in INTENT_CODES and mood in (FUTURE, ASSERTED):
-        intent_mood = modality(intent)
-        intent_record = _base_record(INTENT_CODES[code.root], resources, args, intent_mood, attribution(intent), date, pub_date, intent, sent)
-        intent_record["location"] = record["location"]
-        intent_record["confidence"] = round(max(0.05, record["confidence"] - 0.05), 2)
-        yield intent_record
+    derived = derived_code(candidate.code, committed=analysis.committed, refused=analysis.refused)
+    if derived is None:
+        return
+    kind, derived_cameo = derived
+    if derived_cameo not in resources.codebook:
+        return
+    speaker = _intent_governor(trigger) if kind == "intent" else None
+    if speaker is not None and speaker.i in triggers:
+        return  # "pledged aid" is already coded on "pledged"
+    anchor = speaker or trigger
+    # the statement is made now, even when what it announces lies ahead
+    derived_record = _base_record(derived_cameo, resources, args, ASSERTED, attribution(anchor), None, pub_date, anchor, sent)
+    derived_record["location"] = None
+    derived_record["confidence"] = round(max(0.05, record["confidence"] - 0.1), 2)
+    derived_record["derived"] = kind
+    yield derived_record
 
 
 def _intent_governor(trigger: Token) -> Token | None:
     """"signaled a willingness to cooperate" -> "signaled": the act of expressing the intent."""
     head = trigger.head
-    if trigger.dep_ in ("acl", "xcomp") and head.lemma_.lower() in INTENT_WORDS:
+    if trigger.dep_ in ("acl", "xcomp") and base_forms(head) & INTENT_WORDS:
         if head.pos_ == "NOUN":
             return head.head if head.dep_ == "dobj" and head.head.pos_ == "VERB" else head
         return head
@@ -178,12 +210,12 @@ def _base_record(code_str, resources, args: Arguments, mood, source, date, pub_d
 FIELD_ORDER = (
     "schema", "event_id", "doc_id", "sentence_index", "date", "date_text", "actor", "recipient", "symmetric",
     "cameo", "cameo_root", "quad_class", "goldstein", "plover", "modality", "attribution", "confidence",
-    "location", "evidence",
+    "location", "evidence", "derived",
 )
 
 
 def _ordered(record: dict) -> dict:
-    return {key: record.get(key) for key in FIELD_ORDER}
+    return {key: record.get(key) for key in FIELD_ORDER if key != "derived" or record.get(key)}
 
 
 def _occurrence_heads(trigger: Token) -> list[Token]:
