@@ -22,6 +22,12 @@ NOUN_RECIPIENT_PREPS = ("with", "against", "on", "for", "to", "toward", "towards
 OBJECT_CONTROL = {"urge", "ask", "force", "order", "persuade", "allow", "help", "encourage", "press", "pressure", "call", "invite", "tell", "compel", "instruct", "permit", "enable", "lead", "see", "want", "expect", "request", "authorize", "authorise"}
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
+# events whose "in X" names the country they target: aid, visits, deployments, coercion, violence
+IN_TARGET_ROOTS = {"07", "15", "16", "17", "18", "19", "20"}
+
+
+def _in_targets(root: str, code: str | None = None) -> bool:
+    return root in IN_TARGET_ROOTS or code == "042"
 OBJECT_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "over", "from", "into", "at")
 LIGHT_VERB_DEPS = {"dobj", "nsubjpass"}
 REFLEXIVES = {"itself", "themselves", "himself", "herself", "oneself"}
@@ -95,7 +101,18 @@ def is_passive(verb: Token) -> bool:
     )
 
 
-def verb_arguments(verb: Token, index: MentionIndex, root: str) -> Arguments:
+def _countries_in(head: Token, index: MentionIndex, actors: list[ActorMention]) -> list[ActorMention]:
+    """Country-level actors of an "in X" phrase: "deployed troops in Syria", "arrived in Nepal"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "into"):
+            for pobj in prep.children:
+                found = [m for m in index.at(pobj, inside=False) if m.kind in ("country", "place") and m not in actors]
+                if found:
+                    return found
+    return []
+
+
+def verb_arguments(verb: Token, index: MentionIndex, root: str, code: str | None = None) -> Arguments:
     passive = is_passive(verb)
     actors: list[ActorMention] = []
     recipients: list[ActorMention] = []
@@ -126,6 +143,8 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str) -> Arguments:
                     symmetric = symmetric or (prep.lower_ == "with" and bool(found))
             if recipients:
                 break
+    if not recipients and _in_targets(root, code):
+        recipients = _countries_in(verb, index, actors)
     if not recipients and not passive:
         recipients = _recipient_inside_object(verb, index, root)
         if not recipients:
@@ -145,6 +164,13 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str) -> Arguments:
                 subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None:
                     recipients = [m for m in index.at(subject) if m not in actors]
+                    break
+    if not recipients:
+        # "decided to ease sanctions on North Korea": the complement's target
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                recipients = [m for m in verb_arguments(child, index, root).recipients if m.via != "unresolved" and m not in actors]
+                if recipients:
                     break
     if not actors:
         subject = next((c for c in verb.children if c.dep_ == ("agent" if passive else "nsubj")), None)
@@ -174,7 +200,7 @@ def unresolved(token: Token | None) -> list[ActorMention]:
 def _recipient_inside_object(verb: Token, index: MentionIndex, root: str) -> list[ActorMention]:
     """The target hung on the object: "imposed sanctions on Sudan", "struck sites in Pakistan",
     "provided a list of people sought for extradition to the United States"."""
-    preps = OBJECT_PREPS + (("in", "near", "across") if int(root) >= 14 else ())
+    preps = OBJECT_PREPS + (("in", "near", "across") if _in_targets(root) else ())
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         for node in obj.subtree:
             if node.dep_ == "prep" and node.lower_ in preps and node.i > obj.i:
@@ -292,14 +318,15 @@ def noun_arguments(noun: Token, index: MentionIndex, root: str) -> Arguments:
                     found = [m for m in index.at(pobj) if m not in actors]
                     recipients += found
                     symmetric = symmetric or (child.lower_ == "with" and bool(found))
-        elif child.dep_ == "prep" and child.lower_ == "in" and int(root) >= 15:
-            for pobj in child.children:
-                found = [m for m in index.at(pobj) if m.kind == "country" and m not in actors]
-                recipients += found
+        elif child.dep_ == "prep" and child.lower_ == "in" and _in_targets(root):
+            recipients += _countries_in(noun, index, actors)
         if recipients:
             break
     if not recipients and noun.dep_ in LIGHT_VERB_DEPS and noun.head.pos_ == "VERB":
-        for prep in noun.head.children:
+        for other in noun.head.children:
+            if other.dep_ in ("dative", "iobj") and other.pos_ != "ADP":
+                recipients += [m for m in index.at(other) if m not in actors]  # "gave Putin a warning"
+        for prep in noun.head.children if not recipients else ():
             if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":

@@ -133,7 +133,7 @@ def _records(candidate: Candidate, sent: Span, index: MentionIndex, resources: C
     code = resources.codebook.get(candidate.code)
     if code is None:
         return
-    args = noun_arguments(trigger, index, code.root) if candidate.nominal else verb_arguments(trigger, index, code.root)
+    args = noun_arguments(trigger, index, code.root) if candidate.nominal else verb_arguments(trigger, index, code.root, code.code)
     if candidate.nominal and not args.actors and not args.recipients:
         return  # "the summit is the first of its kind": a nominal event with nobody in it
     analysis = analyse(trigger)
