@@ -31,7 +31,8 @@ def write_table(records: Iterable[dict], columns: Sequence[tuple[str, str]], tit
     for record in records:
         table.add_row(*(_cell(record, key) for key, _ in columns))
         count += 1
-    Console(soft_wrap=False, width=max(120, Console().width)).print(table)
+    console = Console()
+    Console(soft_wrap=False, width=console.width if console.is_terminal else 200).print(table)
     return count
 
 
@@ -57,4 +58,5 @@ def _cell(record: dict, key: str) -> str:
 
 
 def _actor_label(actor: dict) -> str:
-    return f"{actor.get('code')} ({actor.get('text')})"
+    text = actor.get("text") or ""
+    return f"{actor.get('code')} ({text if len(text) <= 28 else text[:27] + '…'})"

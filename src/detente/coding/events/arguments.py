@@ -268,7 +268,7 @@ def _subject(verb: Token, index: MentionIndex) -> list[ActorMention]:
     return []
 
 
-def noun_actors(noun: Token, index: MentionIndex, *, light_verbs_only: bool = True) -> list[ActorMention]:
+def noun_actors(noun: Token, index: MentionIndex, *, light_verbs_only: bool = True, root: str = "00") -> list[ActorMention]:
     """The actor of a nominal event: possessor, compound, "by" agent, or the light verb's subject."""
     found: list[ActorMention] = []
     for child in noun.children:
@@ -293,7 +293,12 @@ def noun_actors(noun: Token, index: MentionIndex, *, light_verbs_only: bool = Tr
         return _subject(head, index) or implied_actors(head, index)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN" and not light_verbs_only:
         return noun_actors(head.head, index)
-    if noun.dep_ == "pobj" and head.lower_ in ("during", "at", "in", "after", "before", "amid", "following") and head.head.pos_ == "VERB":
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("during", "at", "after", "following")
+        and head.head.pos_ == "VERB"
+        and "03" <= root <= "06"
+    ):
         # "praised Pakistan during talks in Islamabad": the talks are the praiser's
         return _subject(head.head, index) or implied_actors(head.head, index)
     return []
@@ -308,7 +313,7 @@ def noun_arguments(noun: Token, index: MentionIndex, root: str) -> Arguments:
                     parties += index.at(pobj)
             if parties:
                 return Arguments(parties[:1], parties[1:], symmetric=True)
-    actors = noun_actors(noun, index)
+    actors = noun_actors(noun, index, root=root)
     recipients: list[ActorMention] = []
     symmetric = False
     for child in noun.children:

@@ -11,7 +11,7 @@ from detente.coding.actors.kb import KnowledgeBase
 from detente.coding.actors.mentions import ActorMention
 from detente.coding.cameo import Codebook
 from detente.coding.dates import event_date
-from detente.coding.events.arguments import Arguments, MentionIndex, located, noun_arguments, verb_arguments
+from detente.coding.events.arguments import SYMMETRIC_ROOTS, Arguments, MentionIndex, located, noun_arguments, verb_arguments
 from detente.coding.events.features import noun_features, verb_features
 from detente.coding.events.lexicon import NO_EVENT, Lexicon, Pattern
 from detente.coding.events.derived import derived_code
@@ -98,6 +98,8 @@ def _consumed(token: Token, candidates: dict[int, Candidate]) -> bool:
     if candidate is None or governor.i == token.i:
         return False
     pattern = candidate.pattern
+    if token.dep_ in ("dobj", "nsubjpass") and any(c.trigger.i == token.i and c.code[:2] == pattern.code[:2] for c in candidates.values()):
+        return True  # "signed an agreement": the noun repeats the verb's event
     lemma = token.lemma_.lower()
     words = [*pattern.objects, *pattern.deep_objects, *pattern.xcomps, *(alts for _, alts in pattern.prep_objects)]
     return any(lemma in alternatives or token.lower_ in alternatives for alternatives in words)
@@ -134,6 +136,12 @@ def _records(candidate: Candidate, sent: Span, index: MentionIndex, resources: C
     if code is None:
         return
     args = noun_arguments(trigger, index, code.root) if candidate.nominal else verb_arguments(trigger, index, code.root, code.code)
+    # an event noun is not a participant: "signed (an agreement)" has no recipient of its own
+    args.recipients = [
+        m for m in args.recipients if m.via != "unresolved" or trigger.doc[m.head].lemma_.lower() not in resources.lexicon.nouns
+    ]
+    if not args.recipients and not candidate.nominal and len(args.actors) > 1 and code.root in SYMMETRIC_ROOTS:
+        args = Arguments(args.actors[:1], args.actors[1:], symmetric=True)
     if candidate.nominal and not args.actors and not args.recipients:
         return  # "the summit is the first of its kind": a nominal event with nobody in it
     analysis = analyse(trigger)
