@@ -55,6 +55,19 @@ class ActorResolver:
         doc._.actors = resolve_mentions(doc, self.resources, doc._.detente_date)
         return doc
 
+    def to_disk(self, path, *, exclude=()) -> None:
+        """Save the user actor files with the pipeline (the shipped knowledge base is in the package)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for number, source in enumerate(self.actor_files):
+            (path / f"actors-{number:02d}.yaml").write_bytes(Path(source).read_bytes())
+
+    def from_disk(self, path, *, exclude=()) -> ActorResolver:
+        files = sorted(Path(path).glob("actors-*.yaml"))
+        self.actor_files = files
+        self.resources.kb = KnowledgeBase.load(files)
+        return self
+
 
 @Language.factory(
     "detente_actors",
@@ -88,6 +101,12 @@ class EventCoder:
 
         doc._.events = code_document(doc, self.resources)
         return doc
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)  # the lexicon and codebook ship with the package
+
+    def from_disk(self, path, *, exclude=()) -> EventCoder:
+        return self
 
 
 @Language.factory(

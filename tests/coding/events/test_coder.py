@@ -127,3 +127,48 @@ def test_schema_fields(code):
     assert event["schema"] == 1 and isinstance(event["cameo"], str) and 0 <= event["confidence"] <= 1
     text = "Kenya and Somalia signed a border agreement in Nairobi."
     assert text[event["evidence"]["start"] : event["evidence"]["end"]] == event["evidence"]["sentence"]
+
+
+def test_clause_under_another_verb_keeps_its_own_subject(code):
+    events = code("The deal involved Peru extraditing three suspects to Chile.")
+    event = _one(events, "06")
+    assert _countries(event["actor"]) == ["PER"] and _countries(event["recipient"]) == ["CHL"]
+
+
+def test_implied_actor_of_a_nominal_decision(code):
+    events = code("The decision by Bolivia's electoral tribunal to disqualify the MAS party angered its supporters.")
+    event = _one(events, "17")
+    assert _countries(event["actor"]) == ["BOL"] and event["modality"] == "asserted"
+
+
+def test_apposition_gives_the_actor_its_role(code):
+    event = _one(code("Rosalba Quintero, Chile's foreign minister, condemned the attack."), "11")
+    assert event["actor"][0]["code"] == "CHLGOV"
+
+
+def test_with_b_makes_a_symmetric_event(code):
+    event = _one(code("Vietnam held talks with Laos on Monday."), "04")
+    assert event["symmetric"] is True
+    assert _countries(event["actor"]) == ["VNM"] and _countries(event["recipient"]) == ["LAO"]
+
+
+@pytest.mark.parametrize(
+    "sentence, root, derived_root",
+    [
+        ("Japan will send food aid to Myanmar.", "07", "03"),  # a commitment to cooperate is an intent
+        ("Iran will attack Israeli bases, a commander said.", "19", "13"),  # to act against, a threat
+        ("Greece will not lift its veto on North Macedonia.", "08", "12"),  # a refusal is a rejection
+    ],
+)
+def test_derived_cameo_events(code, sentence, root, derived_root):
+    events = code(sentence)
+    base = [e for e in events if e["cameo_root"] == root]
+    derived = [e for e in events if e["cameo_root"] == derived_root and e.get("derived")]
+    assert base and base[0]["modality"] != "asserted"
+    assert derived and derived[0]["modality"] == "asserted"
+    assert derived[0]["actor"] == base[0]["actor"]
+
+
+def test_hedged_possibility_is_not_a_threat(code):
+    events = code("Analysts say Iran could attack Israeli bases.")
+    assert not [e for e in events if e["cameo_root"] == "13"]

@@ -146,13 +146,14 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str, code: str | None
     if not recipients and _in_targets(root, code):
         recipients = _countries_in(verb, index, actors)
     if not recipients and not passive:
-        recipients = _recipient_inside_object(verb, index, root)
+        recipients, with_prep = _recipient_inside_object(verb, index, root)
+        symmetric = symmetric or with_prep  # "held talks with Laos"
         if not recipients:
             for child in objects:
                 recipients += index.at(child)
     if recipients and all(r.country is None for r in recipients):
         # "expelled diplomats from Argentina and Chile": the countries beat the bare group
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "from", "of")):
             countries = [m for pobj in prep.children if pobj.dep_ == "pobj" for m in index.at(pobj) if m.country]
             if countries:
                 recipients = countries
@@ -197,7 +198,7 @@ def unresolved(token: Token | None) -> list[ActorMention]:
     ]
 
 
-def _recipient_inside_object(verb: Token, index: MentionIndex, root: str) -> list[ActorMention]:
+def _recipient_inside_object(verb: Token, index: MentionIndex, root: str) -> tuple[list[ActorMention], bool]:
     """The target hung on the object: "imposed sanctions on Sudan", "struck sites in Pakistan",
     "provided a list of people sought for extradition to the United States"."""
     preps = OBJECT_PREPS + (("in", "near", "across") if _in_targets(root) else ())
@@ -208,8 +209,8 @@ def _recipient_inside_object(verb: Token, index: MentionIndex, root: str) -> lis
                     if pobj.dep_ == "pobj":
                         found = index.at(pobj)
                         if found:
-                            return found
-    return []
+                            return found, node.lower_ == "with"
+    return [], False
 
 
 def _object_of(verb: Token, index: MentionIndex) -> list[ActorMention]:
