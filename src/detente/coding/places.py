@@ -66,6 +66,8 @@ class Gazetteer:
                     self._by_name[key] = place
 
     def lookup(self, name: str) -> Place | None:
+        if not name[:1].isupper():
+            return None  # place names are capitalised; "valley" is not "The Valley"
         key = fold(name)
         if key.startswith("the "):
             key = key[4:]

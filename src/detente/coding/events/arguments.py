@@ -22,6 +22,7 @@ NOUN_RECIPIENT_PREPS = ("with", "against", "on", "for", "to", "toward", "towards
 OBJECT_CONTROL = {"urge", "ask", "force", "order", "persuade", "allow", "help", "encourage", "press", "pressure", "call", "invite", "tell", "compel", "instruct", "permit", "enable", "lead", "see", "want", "expect", "request", "authorize", "authorise"}
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
+NOT_SPLIT = {"045", "039", "038", "0255"}  # "Qatar and Egypt mediated": both mediate, neither is the other's recipient
 # events whose "in X" names the country they target: aid, visits, deployments, coercion, violence
 IN_TARGET_ROOTS = {"07", "15", "16", "17", "18", "19", "20"}
 
@@ -30,6 +31,7 @@ def _in_targets(root: str, code: str | None = None) -> bool:
     return root in IN_TARGET_ROOTS or code == "042"
 OBJECT_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "over", "from", "into", "at")
 LIGHT_VERB_DEPS = {"dobj", "nsubjpass"}
+OCCURRENCE_VERBS = {"break", "erupt", "take", "occur", "happen", "begin", "start", "continue", "resume", "flare", "rage", "intensify", "escalate"}
 REFLEXIVES = {"itself", "themselves", "himself", "herself", "oneself"}
 
 
@@ -101,6 +103,11 @@ def is_passive(verb: Token) -> bool:
     )
 
 
+def _recipient_prep(word: str, root: str) -> bool:
+    """"fired at protesters" has a target; "signed an accord at the White House" has a place."""
+    return word in RECIPIENT_PREPS and (word != "at" or root >= "14")
+
+
 def _countries_in(head: Token, index: MentionIndex, actors: list[ActorMention]) -> list[ActorMention]:
     """Country-level actors of an "in X" phrase: "deployed troops in Syria", "arrived in Nepal"."""
     for prep in head.children:
@@ -135,7 +142,7 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str, code: str | None
         for child in objects:
             recipients += index.at(child, inside=False)
     if not recipients:
-        for prep in (c for c in verb.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ in RECIPIENT_PREPS):
+        for prep in (c for c in verb.children if c.dep_ in ("prep", "dative", "agent") and _recipient_prep(c.lower_, root)):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     found = index.at(pobj)
@@ -181,7 +188,7 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str, code: str | None
     if not recipients:
         target = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
         recipients = unresolved(target)
-    return _finish(actors, recipients, symmetric, root)
+    return _finish(actors, recipients, symmetric, root, code)
 
 
 def unresolved(token: Token | None) -> list[ActorMention]:
@@ -306,7 +313,10 @@ def noun_actors(noun: Token, index: MentionIndex, *, light_verbs_only: bool = Tr
 
 
 def noun_arguments(noun: Token, index: MentionIndex, root: str) -> Arguments:
-    for child in noun.children:
+    heads = [noun]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in OCCURRENCE_VERBS:
+        heads.append(noun.head)  # "clashes broke out between A and B"
+    for child in (c for head in heads for c in head.children):
         if child.dep_ == "prep" and child.lower_ == "between":
             parties: list[ActorMention] = []
             for pobj in child.children:
@@ -344,11 +354,11 @@ def noun_arguments(noun: Token, index: MentionIndex, root: str) -> Arguments:
     return _finish(actors, recipients, symmetric, root)
 
 
-def _finish(actors: list[ActorMention], recipients: list[ActorMention], symmetric: bool, root: str) -> Arguments:
+def _finish(actors: list[ActorMention], recipients: list[ActorMention], symmetric: bool, root: str, code: str | None = None) -> Arguments:
     recipients = [r for r in recipients if not any(r.token_start == a.token_start for a in actors)]
     actors = _domestic(actors, recipients)
     recipients = _domestic(recipients, actors)
-    if not recipients and len(actors) > 1 and root in SYMMETRIC_ROOTS:
+    if not recipients and len(actors) > 1 and root in SYMMETRIC_ROOTS and code not in NOT_SPLIT:
         return Arguments(actors[:1], actors[1:], symmetric=True)
     return Arguments(actors, recipients, symmetric=symmetric and root in SYMMETRIC_ROOTS)
 

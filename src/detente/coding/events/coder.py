@@ -252,6 +252,8 @@ def _location(trigger: Token, extra: list[Token], index: MentionIndex, resources
 
 
 def _place_of(token: Token, index: MentionIndex, resources: CodingResources) -> dict | None:
+    """Resolve the object of "in/at ..." to a place: a seat of government or country from the
+    knowledge base, else a named place in the gazetteer, else the country named around it."""
     mention = index.by_token.get(token.i)
     if mention is not None and mention.entry_id:
         entry = resources.kb.get(mention.entry_id)
@@ -259,12 +261,17 @@ def _place_of(token: Token, index: MentionIndex, resources: CodingResources) -> 
             return {"name": entry.name, "place": entry.place or entry.name, "country": entry.country, "lat": entry.lat, "lon": entry.lon}
         if entry is not None and entry.type == "country":
             return {"name": entry.name, "place": None, "country": entry.country, "lat": None, "lon": None}
-    if token.ent_type_ in ("GPE", "LOC", "FAC") and resources.gazetteer is not None:
-        name = token.doc[token.left_edge.i : token.i + 1].text
-        for candidate in (name, token.text):
-            place = resources.gazetteer.lookup(candidate)
-            if place is not None:
-                return place.as_location(candidate)
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") and resources.gazetteer is not None:
+        place = resources.gazetteer.lookup(ent.text)
+        if place is not None:
+            return place.as_location(ent.text)
+    # "in Pakistan's Swat valley": the country named inside the phrase
+    for node in token.subtree:
+        inner = index.by_token.get(node.i)
+        if inner is not None and inner.kind == "country" and inner.country:
+            phrase = token.doc[token.left_edge.i : token.i + 1].text
+            return {"name": phrase, "place": None, "country": inner.country, "lat": None, "lon": None}
     return None
 
 
