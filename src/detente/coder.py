@@ -43,6 +43,11 @@ class Coder:
             for mention in doc._.actors or ():
                 yield mention.as_record(document.id)
 
+    def code_documents(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[dict]]]:
+        """Each document with its event records (metadata carried in), in input order."""
+        for document, doc in self.parse(documents):
+            yield document, [with_metadata(event, document) for event in doc._.events or ()]
+
     def code(self, documents: Iterable[Document]) -> Iterator[dict]:
         """Event records (SPEC §2) of every document, with the document's metadata carried in."""
         for document, doc in self.parse(documents):

@@ -17,6 +17,8 @@ REF = dt.date(2026, 2, 10)  # a Tuesday
         ("March 8", True, dt.date(2026, 3, 8)),
         ("Friday", False, dt.date(2026, 2, 6)),
         ("Friday", True, dt.date(2026, 2, 13)),
+        ("Tuesday", False, dt.date(2026, 2, 10)),  # the publication day itself
+        ("on Monday", False, dt.date(2026, 2, 9)),
         ("yesterday", False, dt.date(2026, 2, 9)),
         ("last week", False, dt.date(2026, 2, 3)),
     ],

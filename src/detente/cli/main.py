@@ -208,5 +208,10 @@ def _finish(errors: _Errors) -> None:
         sys.exit(1)
 
 
+from detente.cli.store_commands import register  # noqa: E402
+
+register(cli)
+
+
 def main() -> None:  # pragma: no cover
     cli()

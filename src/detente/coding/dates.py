@@ -22,6 +22,7 @@ DURATION = re.compile(
 VAGUE = {"today", "now", "recently", "currently", "annually", "daily", "weekly", "monthly", "yearly", "the day", "the year"}
 CLEAN = re.compile(r"\b(?:on|in|the|of|early|late|mid|this past|since|by|until)\b", re.IGNORECASE)
 ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)\b")
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 
 
@@ -45,6 +46,14 @@ def resolve_date(text: str, reference: dt.date, *, future: bool = False) -> dt.d
     if not cleaned:
         return None
     has_year = bool(re.search(r"\b\d{4}\b", cleaned))
+    weekday = WEEKDAY.fullmatch(cleaned.strip())
+    if weekday:
+        # a bare weekday is the nearest such day: back for what happened (the same day counts:
+        # "on Monday" in Monday's paper is today), ahead for what is announced
+        target = WEEKDAYS.index(weekday.group(1).lower())
+        if future:
+            return reference + dt.timedelta(days=(target - reference.weekday()) % 7)
+        return reference - dt.timedelta(days=(reference.weekday() - target) % 7)
     if WEEKDAY.search(cleaned) and not re.search(r"\d", cleaned):
         prefer = "future" if future else "past"
     elif has_year:

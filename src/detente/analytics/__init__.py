@@ -1,0 +1,7 @@
+"""Relations between countries over time, from the store's deduplicated events."""
+
+from detente.analytics.dyads import DyadPeriod, dyad_series
+from detente.analytics.network import relations_graph
+from detente.analytics.shifts import Shift, detect_shifts
+
+__all__ = ["DyadPeriod", "Shift", "detect_shifts", "dyad_series", "relations_graph"]

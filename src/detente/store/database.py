@@ -1,0 +1,130 @@
+"""Opening, locking and migrating the DuckDB file."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import duckdb
+import platformdirs
+
+from detente.errors import DetenteError
+from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+
+class StoreError(DetenteError):
+    http_status = 500
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the store open for writing."""
+
+    http_status = 409
+
+
+def default_db_path() -> Path:
+    """``$DETENTE_DB``, else ``detente.duckdb`` in the user data directory."""
+    env = os.environ.get("DETENTE_DB")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir("detente", appauthor=False)) / "detente.duckdb"
+
+
+class Store:
+    """One DuckDB file. Open read-write (the default, migrates) or read-only (queries only).
+
+    A second writer on the same file gets :class:`StoreLockedError` with a clear message instead
+    of touching the file.
+    """
+
+    def __init__(self, path: Path | str | None = None, *, read_only: bool = False, migrate: bool = True) -> None:
+        self.path = Path(path) if path is not None else default_db_path()
+        self.read_only = read_only
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif not self.path.exists():
+            raise StoreError(f"no store at {self.path}; run `detente ingest` first or pass --db", path=str(self.path))
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(
+                    f"the store is in use by another detente process ({_holder(str(exc))}); "
+                    "wait for it to finish, or use another file with --db",
+                    path=str(self.path),
+                ) from None
+            raise StoreError(f"cannot open the store: {exc}", path=str(self.path)) from None
+        if migrate and not read_only:
+            self.migrate()
+        elif read_only and self.version < SCHEMA_VERSION:
+            version = self.version
+            self.con.close()
+            if version == 0:
+                raise StoreError("not a detente store (no schema version)", path=str(self.path))
+            with Store(self.path):  # an older store: migrate it once, then reopen read-only
+                pass
+            self.con = duckdb.connect(str(self.path), read_only=True)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    @property
+    def version(self) -> int:
+        tables = {row[0] for row in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if "meta" not in tables:
+            return 0
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def migrate(self, target: int = SCHEMA_VERSION) -> int:
+        """Apply the missing migrations, each in its own transaction; returns the new version."""
+        current = self.version
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"the store has schema version {current}, newer than this detente ({SCHEMA_VERSION}); upgrade detente",
+                path=str(self.path),
+            )
+        for version in range(current + 1, target + 1):
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                for statement in MIGRATIONS[version]:
+                    self.con.execute(statement)
+                self.con.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)]
+                )
+                self.con.execute("COMMIT")
+            except Exception:
+                self.con.execute("ROLLBACK")
+                raise
+            log.info("migrated %s to schema version %d", self.path, version)
+        return self.version
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 (fixed names)
+            for table in ("documents", "mentions", "mention_pairs", "events")
+        }
+
+
+def _holder(message: str) -> str:
+    marker = "PID"
+    if marker in message:
+        tail = message[message.index(marker) :].split()
+        return " ".join(tail[:2]).rstrip(".,)")
+    return "lock held"
