@@ -23,5 +23,8 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+bench: $(STAMP)
+	$(BIN)/python benchmarks/store_bench.py
+
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache
