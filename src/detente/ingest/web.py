@@ -34,7 +34,7 @@ def fetch_page(client: httpx.Client, url: str, *, date: dt.date | None = None) -
     try:
         response = client.get(url)
         response.raise_for_status()
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
         raise InputError(f"cannot fetch page ({exc})", path=url) from None
     document = html_to_document(response.text, doc_id=url_id(url), path=url, date=date)
     return Document(
@@ -56,7 +56,7 @@ def feed_links(client: httpx.Client, feed_url: str) -> list[tuple[str, dt.date |
     try:
         response = client.get(feed_url)
         response.raise_for_status()
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
         raise InputError(f"cannot fetch feed ({exc})", path=feed_url) from None
     parsed = feedparser.parse(response.content)
     if parsed.bozo and not parsed.entries:

@@ -1,0 +1,133 @@
+"""The dashboard in a real browser: Playwright for Python driving Debian's Chromium.
+
+Skipped (with the reason) where /usr/bin/chromium or Playwright is missing; CI installs
+Chromium with apt-get before `make test`. Screenshots go to results/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from detente.api import ApiSettings, create_app
+from detente.store import Store, ingest_documents
+from tests.store.fakes import FakeCoder, document
+
+CHROMIUM = os.environ.get("DETENTE_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parents[2] / "results" / "screenshots"
+XSS = 'Chile <script>window.__pwned = 1</script> expelled the Peruvian ambassador. <img src=x onerror="window.__pwned = 2">'
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, coder):
+    import uvicorn
+
+    db = tmp_path_factory.mktemp("web") / "web.duckdb"
+    weeks = [f"2024-{1 + (d // 28):02d}-{1 + d % 28:02d}" for d in range(0, 140, 7)]
+    lines = [f"USA>COL {'190' if i < 10 else '057'} {day}" for i, day in enumerate(weeks)]
+    with Store(db) as store:
+        ingest_documents(store, FakeCoder(), [document(f"w{i}", [line], source=f"s{i % 3}") for i, line in enumerate(lines)])
+        from detente.ingest.documents import Document
+        import datetime as dt
+
+        ingest_documents(store, coder, [Document(id="xss", text=XSS, date=dt.date(2024, 3, 4), title="<b>xss</b>")])
+    port = _free_port()
+    config = uvicorn.Config(create_app(ApiSettings(db=db, token="t"), coder=coder), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(server)
+        yield page
+        browser.close()
+
+
+def test_code_an_article_highlights_its_events(page):
+    page.click("nav button[data-tab=code]")
+    page.fill("#code-text", "France condemned Russia on Monday. Police in Lima did not arrest any protesters.")
+    page.fill("#code-date", "2024-03-05")
+    page.click("#code-submit")
+    page.wait_for_selector("#article mark.trigger")
+    assert "condemned" in page.inner_text("#article mark.trigger >> nth=0")
+    assert page.locator("#article mark.actor").count() >= 2
+    assert page.locator("#code-events .badge.negated").count() >= 1
+    page.screenshot(path=str(SHOTS / "code.png"), full_page=True)
+    page.check("#asserted-only")
+    assert page.locator("#code-events .badge.negated").count() == 0
+
+
+def test_relationship_chart_click_shows_events(page):
+    page.click("nav button[data-tab=relationship]")
+    page.fill("#dyad-form input[name=a]", "USA")
+    page.fill("#dyad-form input[name=b]", "COL")
+    page.select_option("#dyad-form select[name=by]", "week")
+    page.click("#dyad-form button[type=submit]")
+    page.wait_for_selector("#dyad-chart .scatterlayer .point")
+    assert "shift" in page.inner_text("#dyad-chart")
+    page.screenshot(path=str(SHOTS / "relationship.png"), full_page=True)
+    page.locator("#dyad-chart .scatterlayer .point").first.click(force=True)
+    page.wait_for_function("document.querySelectorAll('#dyad-events tr.event').length > 0")
+    assert "USA" in page.inner_text("#dyad-events")
+
+
+def test_events_table_and_network(page):
+    page.click("nav button[data-tab=events]")
+    page.click("#events-form button[type=submit]")
+    page.wait_for_selector("#events-table tr.event")
+    page.screenshot(path=str(SHOTS / "events.png"), full_page=True)
+    page.click("nav button[data-tab=network]")
+    page.click("#network-form button[type=submit]")
+    page.wait_for_selector("#network-chart .scatterlayer")
+    page.screenshot(path=str(SHOTS / "network.png"), full_page=True)
+
+
+def test_article_html_is_shown_as_text_and_never_runs(page):
+    page.click("nav button[data-tab=events]")
+    page.fill("#events-form input[name=q]", "expelled")
+    page.click("#events-form button[type=submit]")
+    page.wait_for_selector("#events-table tr.event a")
+    page.locator("#events-table tr.event a").first.click()
+    page.wait_for_selector("#document mark")
+    text = page.inner_text("#document")
+    assert "<script>" in text and "onerror" in text and "<b>xss</b>" in text
+    page.click("nav button[data-tab=code]")
+    page.fill("#code-text", XSS)
+    page.click("#code-submit")
+    page.wait_for_selector("#article mark")
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#article script, #article img, #document script, #document img").count() == 0
+    page.screenshot(path=str(SHOTS / "xss.png"), full_page=True)
