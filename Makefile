@@ -24,7 +24,9 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/store_bench.py
+	mkdir -p results
+	$(BIN)/detente bench --documents 400 --memory-check 1000 10000 --json results/bench.json
+	$(BIN)/python benchmarks/store_bench.py --json results/store-bench.json
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

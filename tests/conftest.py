@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,19 @@ import pytest
 from detente import Coder, Document, Settings
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+os.environ.setdefault("DETENTE_WORKERS", "1")  # CLI tests code in-process; tests/scale covers the pools
 
 
 @pytest.fixture(scope="session")
 def coder() -> Coder:
+    """The coder as `detente code` runs it (prefilter on)."""
     return Coder(Settings())
+
+
+@pytest.fixture(scope="session")
+def full_coder() -> Coder:
+    """The full pipeline on every sentence, as `detente actors` runs it."""
+    return Coder(Settings(), prefilter=False)
 
 
 @pytest.fixture(scope="session")
@@ -29,12 +38,12 @@ def code(coder):
 
 
 @pytest.fixture(scope="session")
-def mentions(coder):
+def mentions(full_coder):
     """Resolve the actors of one text; returns mention records."""
 
     def run(text: str, date: str = "2024-05-06") -> list[dict]:
         document = Document(id="t", text=text, date=dt.date.fromisoformat(date))
-        return list(coder.actors([document]))
+        return list(full_coder.actors([document]))
 
     return run
 

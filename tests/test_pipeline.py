@@ -9,10 +9,23 @@ import spacy
 from detente import Document
 
 
-def test_components_and_order(coder):
-    names = coder.nlp.pipe_names
+def test_components_and_order(coder, full_coder):
+    names = full_coder.nlp.pipe_names
     assert names[0] == "detente_paragraphs"
     assert names.index("detente_kb_ruler") < names.index("ner") < names.index("detente_actors") < names.index("detente_events")
+    names = coder.nlp.pipe_names  # with the prefilter, parser and NER run inside detente_selective
+    assert "ner" not in names and names.index("detente_kb_ruler") < names.index("detente_selective") < names.index("detente_actors")
+
+
+def test_prefilter_skips_sentences_without_triggers_and_codes_the_same(coder, full_coder):
+    text = "The weather in Lisbon was mild. France condemned Russia on Monday. The river is wide."
+    document = Document(id="p", text=text, date=dt.date(2024, 3, 5))
+    selective = coder.nlp.get_pipe("detente_selective")
+    before = (selective.parsed, selective.skipped)
+    fast = list(coder.code([document]))
+    assert (selective.parsed - before[0], selective.skipped - before[1]) == (1, 2)
+    full = list(full_coder.code([document]))
+    assert [(e["cameo"], e["actor"], e["recipient"]) for e in fast] == [(e["cameo"], e["actor"], e["recipient"]) for e in full]
 
 
 def test_a_headline_line_is_its_own_sentence(coder):
@@ -22,15 +35,15 @@ def test_a_headline_line_is_its_own_sentence(coder):
     assert sentences[0] == "Chile recalls envoy"
 
 
-def test_knowledge_base_names_beat_the_statistical_ner(coder):
-    doc = coder.nlp("Petro met Trump.")
+def test_knowledge_base_names_beat_the_statistical_ner(full_coder):
+    doc = full_coder.nlp("Petro met Trump.")
     labels = {ent.text: ent.label_ for ent in doc.ents}
     assert labels.get("Petro") == "PERSON" and labels.get("Trump") == "PERSON"
 
 
-def test_pipeline_round_trips_through_disk(coder, tmp_path):
-    coder.nlp.to_disk(tmp_path / "pipeline")
+def test_pipeline_round_trips_through_disk(full_coder, tmp_path):
+    full_coder.nlp.to_disk(tmp_path / "pipeline")
     nlp = spacy.load(tmp_path / "pipeline")
-    assert nlp.pipe_names == coder.nlp.pipe_names
+    assert nlp.pipe_names == full_coder.nlp.pipe_names
     doc = nlp("Iranian troops crossed the border.")
     assert any(m.code == "IRNMIL" for m in doc._.actors)

@@ -18,9 +18,9 @@ from detente.settings import Settings
 class Coder:
     """A loaded pipeline. Create once, reuse for many documents (loading takes seconds)."""
 
-    def __init__(self, settings: Settings | None = None, *, events: bool = True) -> None:
+    def __init__(self, settings: Settings | None = None, *, events: bool = True, prefilter: bool | None = None) -> None:
         self.settings = settings or Settings()
-        self.nlp: Language = build_pipeline(self.settings, events=events)
+        self.nlp: Language = build_pipeline(self.settings, events=events, prefilter=prefilter)
 
     def parse(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Doc]]:
         """Run the pipeline over ``documents``, streaming, in batches."""

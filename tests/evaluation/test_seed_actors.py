@@ -10,10 +10,10 @@ from detente import Document
 
 
 @pytest.fixture(scope="module")
-def seed_mentions(shared, coder):
+def seed_mentions(shared, full_coder):
     text = (shared / "eval" / "seed" / "article.txt").read_text(encoding="utf-8")
     document = Document(id="seed", text=text, date=dt.date(2026, 2, 10))
-    return text, list(coder.actors([document]))
+    return text, list(full_coder.actors([document]))
 
 
 def _with(mentions, word):

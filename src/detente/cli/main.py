@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from detente.cli.coders import make_coder, workers_option
 from detente.cli.output import stderr, write_jsonl, write_table, write_tsv
 from detente.errors import DetenteError, InputError
 from detente.ingest import Document, iter_documents
@@ -115,7 +116,9 @@ def actors_command(paths, model, actor_files, date, fmt) -> None:
 @_common
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table", "tsv"]), default="jsonl", show_default=True)
 @click.option("--asserted-only", is_flag=True, help="Keep only events the text asserts (drop negated, hypothetical, future).")
-def code_command(paths, model, actor_files, date, fmt, asserted_only) -> None:
+@click.option("--prefilter/--no-prefilter", default=True, show_default=True, help="Parse only sentences that hold a trigger word.")
+@workers_option
+def code_command(paths, model, actor_files, date, fmt, asserted_only, prefilter, workers, dask_address) -> None:
     """Code documents into events (SPEC §2 records, one JSON object per line).
 
     \b
@@ -125,7 +128,8 @@ def code_command(paths, model, actor_files, date, fmt, asserted_only) -> None:
       cat page.html | detente code - --format table
     """
     errors = _Errors()
-    coder = _coder(model, actor_files, date, events=True)
+    settings = Settings(model=model, actor_files=tuple(actor_files), date=date, prefilter=prefilter)
+    coder = make_coder(settings, workers=workers, dask_address=dask_address)
     events = coder.code(errors.filter(iter_documents(paths, date=date)))
     if asserted_only:
         events = (e for e in events if e["modality"] == "asserted")

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from detente.cli.coders import make_coder, workers_option
 from detente.cli.output import stderr, write_table
 from detente.errors import DetenteError, InputError
 from detente.ingest import Document, iter_documents
@@ -53,6 +54,7 @@ DATE = _Date()
 def register(cli: click.Group) -> None:
     for command in (ingest_command, dyad_command, shifts_command, network_command, sql_command, export_command):
         cli.add_command(command)
+    cli.add_command(bench_command)
 
 
 @click.command("ingest")
@@ -63,7 +65,8 @@ def register(cli: click.Group) -> None:
 @click.option("--date", "date", type=DATE, help="Publication date of documents that carry none.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True)
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def ingest_command(sources, feeds, db, dedup, date, model, actor_files) -> None:
+@workers_option
+def ingest_command(sources, feeds, db, dedup, date, model, actor_files, workers, dask_address) -> None:
     """Code documents and store them: files, folders, JSON Lines, web pages (URLs) and feeds.
 
     Idempotent (a document already stored is skipped, a changed one replaces its mentions) and
@@ -74,7 +77,6 @@ def ingest_command(sources, feeds, db, dedup, date, model, actor_files) -> None:
       detente ingest corpus.jsonl --db news.duckdb
       detente ingest https://example.org/article.html --feed https://example.org/rss.xml
     """
-    from detente.coder import Coder
     from detente.ingest.web import fetch_feed, fetch_pages, is_url, make_client
     from detente.store import DedupRule, ingest_documents
 
@@ -104,10 +106,7 @@ def ingest_command(sources, feeds, db, dedup, date, model, actor_files) -> None:
                 else:
                     yield item
 
-    try:
-        coder = Coder(Settings(model=model, actor_files=tuple(actor_files), date=date))
-    except DetenteError as error:
-        raise click.ClickException(str(error)) from None
+    coder = make_coder(Settings(model=model, actor_files=tuple(actor_files), date=date), workers=workers, dask_address=dask_address)
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"),
         TimeElapsedColumn(), console=stderr, disable=not stderr.is_terminal, transient=False,
@@ -273,3 +272,36 @@ def export_command(out, db, fmt) -> None:
     with _open(db, read_only=True) as store:
         count = export_events(store.con, fmt, out)
     stderr.print(f"{count} events written to {out}")
+
+
+@click.command("bench")
+@click.option("--documents", type=click.IntRange(10, 1_000_000), default=400, show_default=True, help="Articles of 6 sentences each.")
+@click.option("--workers", type=click.IntRange(1, 512), default=None, help="Worker processes for the full run (default: all cores).")
+@click.option("--memory-check", "memory_sizes", type=(int, int), default=None, metavar="SMALL LARGE",
+              help="Also compare the peak memory of coding SMALL and LARGE documents (each in a fresh process).")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the figures to this file.")
+def bench_command(documents, workers, memory_sizes, json_path) -> None:
+    """Throughput: bare spaCy vs the full coder on the same corpus (sentences/s, ratio, memory).
+
+    \b
+    Example:
+      detente bench --documents 400 --json bench.json
+    """
+    import subprocess
+
+    from detente.scale.bench import run_bench
+
+    figures = run_bench(documents, workers).figures()
+    if memory_sizes:
+        for label, size in zip(("small", "large"), memory_sizes):
+            out = subprocess.run(
+                [sys.executable, "-c", f"from detente.scale.bench import memory_run; print(memory_run({size}, {figures['workers']}))"],
+                capture_output=True, text=True, check=True,
+            )
+            figures[f"peak_rss_mb_{size}_documents"] = float(out.stdout.strip().splitlines()[-1])
+        small, large = (figures[f"peak_rss_mb_{s}_documents"] for s in memory_sizes)
+        figures["memory_growth"] = round(large / small - 1, 4)
+    click.echo(json.dumps(figures, indent=1))
+    if json_path:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(figures, indent=1))

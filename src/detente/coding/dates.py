@@ -8,6 +8,7 @@ without a year take the publication year ("the March 8th consultation" in Februa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -35,8 +36,10 @@ class EventDate:
     text: str | None  # None when the publication date stands in
 
 
+@functools.lru_cache(maxsize=4096)
 def resolve_date(text: str, reference: dt.date, *, future: bool = False) -> dt.date | None:
-    """Parse a date phrase relative to ``reference``; None when it is a duration or unparseable."""
+    """Parse a date phrase relative to ``reference``; None when it is a duration or unparseable.
+    (Cached: dateparser is the slowest step of coding, and news repeats its date phrases.)"""
     phrase = text.strip().strip(",.;")
     lowered = phrase.lower()
     if not phrase or lowered in VAGUE or DURATION.match(phrase):
@@ -78,20 +81,24 @@ def resolve_date(text: str, reference: dt.date, *, future: bool = False) -> dt.d
     return parsed.date()
 
 
-def event_date(trigger: Token, extra_heads: list[Token], reference: dt.date | None, *, future: bool) -> EventDate | None:
+def event_date(
+    trigger: Token, extra_heads: list[Token], reference: dt.date | None, *, future: bool, dates: list[Span] | None = None
+) -> EventDate | None:
     """The date of the event at ``trigger``: the nearest DATE entity in its clause, else None.
 
     ``extra_heads`` are tokens whose dependents also describe the event (the verb of
-    "the meeting took place on ...").
+    "the meeting took place on ..."); ``dates`` the DATE entities of the sentence, when the
+    caller has them already.
     """
     if reference is None:
         return None
-    sent = trigger.sent
+    if dates is None:
+        dates = [e for e in trigger.sent.ents if e.label_ == "DATE"]
+    if not dates:
+        return None
     best: tuple[int, Span] | None = None
     ancestors = [a for a in trigger.ancestors if a not in extra_heads]
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in dates:
         distance = _tree_distance(ent.root, [trigger, *extra_heads])
         if distance is None:
             # a date on a governing verb ("On Tuesday, officials said X attacked Y") comes next

@@ -13,7 +13,7 @@ from detente.settings import Settings
 log = logging.getLogger(__name__)
 
 
-def build_pipeline(settings: Settings, *, events: bool = True) -> Language:
+def build_pipeline(settings: Settings, *, events: bool = True, prefilter: bool | None = None) -> Language:
     """Load ``settings.model`` and add paragraph boundaries, the KB entity ruler, actors and events.
 
     The entity ruler runs before the statistical NER, so names in the knowledge base are always
@@ -43,4 +43,19 @@ def build_pipeline(settings: Settings, *, events: bool = True) -> Language:
         ruler.add_patterns(list(actors.kb.ruler_patterns()))
     if events:
         nlp.add_pipe("detente_events", last=True)
+    if prefilter if prefilter is not None else (events and settings.prefilter):
+        _add_prefilter(nlp)
     return nlp
+
+
+def _add_prefilter(nlp: Language) -> None:
+    """Parse and tag entities only in sentences with a trigger lemma (see nlp/selective.py)."""
+    import detente.nlp.selective  # noqa: F401  (registers the factory)
+
+    from detente.coding.events.coder import inflections
+
+    lexicon = nlp.get_pipe("detente_events").resources.lexicon
+    triggers = sorted({form for verb in lexicon.verbs for form in inflections(verb)} | set(lexicon.nouns))
+    nlp.add_pipe("detente_selective", after="detente_kb_ruler", config={"triggers": triggers})
+    nlp.disable_pipe("parser")
+    nlp.disable_pipe("ner")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from detente.coding.actors.kb import KnowledgeBase
@@ -47,16 +50,45 @@ class CodingResources:
     codebook: Codebook
     kb: KnowledgeBase
     gazetteer: Gazetteer | None = None
+    _hashes: np.ndarray | None = None
+
+    def trigger_hashes(self, vocab) -> np.ndarray:
+        """String-store hashes of every trigger lemma and its regular inflections, for array
+        lookups (the inflections catch words the lemmatizer gets wrong: "staged" -> "stag")."""
+        if self._hashes is None:
+            words = set(self.lexicon.nouns)
+            for verb in self.lexicon.verbs:
+                words.update(inflections(verb))
+            self._hashes = np.array(sorted(vocab.strings.add(w) for w in words), dtype=np.uint64)
+        return self._hashes
 
 
-def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
-    """Every verb and event noun of the sentence that the lexicon codes."""
+def inflections(verb: str) -> set[str]:
+    """Regular English forms of a verb lemma (enough to find a mis-lemmatised trigger)."""
+    forms = {verb, verb + "s", verb + "es", verb + "ed", verb + "ing"}
+    if verb.endswith("e"):
+        forms |= {verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return forms
+
+
+def find_candidates(sent: Span, lexicon: Lexicon, positions: Iterable[int] | None = None) -> list[Candidate]:
+    """Every verb and event noun of the sentence that the lexicon codes (``positions``: the token
+    indices worth looking at, when the caller has narrowed them down)."""
     found: list[Candidate] = []
-    for token in sent:
+    doc = sent.doc
+    tokens = sent if positions is None else (doc[i] for i in positions)
+    for token in tokens:
         lemma = token.lemma_.lower()
         if token.pos_ in VERB_POS or (token.tag_ == "VBN" and token.pos_ == "ADJ"):
             if token.dep_ in ("amod", "compound") or _reporting_frame(token):
                 continue  # "alleged war crimes", "UN-backed mission"; "analysts said that ..."
+            if lemma not in lexicon.verbs:
+                # the lemmatizer slips on some verbs ("staged" -> "stag"): try the word's stems
+                lemma = next((form for form in sorted(base_forms(token)) if form in lexicon.verbs), lemma)
             if lemma in lexicon.verbs:
                 pattern = lexicon.verb(lemma, verb_features(token))
                 if pattern is not None and pattern.code != NO_EVENT:
@@ -113,15 +145,24 @@ def code_document(doc: Doc, resources: CodingResources) -> list[dict]:
     doc_id = doc._.detente_id or "doc"
     events: list[dict] = []
     sentence_index = -1
+    # look only at tokens whose lemma (or lower-cased form) is a trigger: far fewer Python objects
+    lemmas = doc.to_array([LEMMA, LOWER]).astype(np.uint64)
+    wanted = resources.trigger_hashes(doc.vocab)
+    positions = np.flatnonzero(np.isin(lemmas[:, 0], wanted) | np.isin(lemmas[:, 1], wanted))
+    dates = [e for e in doc.ents if e.label_ == "DATE"]
     for sent in doc.sents:
         if not sent.text.strip():
             continue
         sentence_index += 1
-        candidates = find_candidates(sent, resources.lexicon)
+        inside = positions[(positions >= sent.start) & (positions < sent.end)]
+        if not len(inside):
+            continue
+        candidates = find_candidates(sent, resources.lexicon, (int(i) for i in inside))
         triggers = {c.trigger.i for c in candidates}
+        sentence_dates = [e for e in dates if sent.start <= e.start < sent.end]
         number = 0
         for candidate in candidates:
-            for record in _records(candidate, sent, index, resources, pub_date, triggers):
+            for record in _records(candidate, sent, index, resources, pub_date, triggers, sentence_dates):
                 record["event_id"] = f"{doc_id}:{sentence_index}:{number}"
                 record["doc_id"] = doc_id
                 record["sentence_index"] = sentence_index
@@ -130,7 +171,10 @@ def code_document(doc: Doc, resources: CodingResources) -> list[dict]:
     return events
 
 
-def _records(candidate: Candidate, sent: Span, index: MentionIndex, resources: CodingResources, pub_date: dt.date | None, triggers: set[int]):
+def _records(
+    candidate: Candidate, sent: Span, index: MentionIndex, resources: CodingResources, pub_date: dt.date | None,
+    triggers: set[int], dates: list[Span],
+):
     trigger = candidate.trigger
     code = resources.codebook.get(candidate.code)
     if code is None:
@@ -148,7 +192,7 @@ def _records(candidate: Candidate, sent: Span, index: MentionIndex, resources: C
     mood = analysis.value
     source = attribution(trigger)
     extra = _occurrence_heads(trigger)
-    date = event_date(trigger, extra, pub_date, future=mood == FUTURE)
+    date = event_date(trigger, extra, pub_date, future=mood == FUTURE, dates=dates)
     if date is not None and pub_date is not None and mood == ASSERTED and date.date > pub_date:
         mood = FUTURE
     location = _location(trigger, extra, index, resources)

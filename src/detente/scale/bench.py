@@ -1,0 +1,143 @@
+"""The throughput benchmark behind ``detente bench`` and ``make bench``.
+
+It codes the same corpus (articles assembled from the sentences the project ships in
+``data/bench/sentences.txt``) with (a) spaCy's bare ``nlp.pipe`` over the same English pipeline,
+every component on every sentence, in one process, and (b) the full detente coder, in one
+process and with ``workers`` processes, and reports sentences per second, their ratio,
+documents per second and peak memory (resident set of the process and its workers, sampled).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import psutil
+
+from detente.data import data_path
+from detente.ingest.documents import Document
+from detente.settings import Settings
+
+
+def bench_corpus(documents: int, sentences_per_document: int = 6) -> Iterator[Document]:
+    lines = [l.strip() for l in data_path("bench", "sentences.txt").read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    for number in range(documents):
+        start = (number * sentences_per_document) % len(lines)
+        text = " ".join(lines[(start + k) % len(lines)] for k in range(sentences_per_document))
+        yield Document(id=f"bench-{number:06d}", text=text, date=dt.date(2025, 1, 1) + dt.timedelta(days=number % 365), source=f"outlet-{number % 7}")
+
+
+class PeakMemory:
+    """Samples the resident memory of this process and its children; ``peak_mb`` is the maximum sum."""
+
+    def __init__(self, interval: float = 0.1) -> None:
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = psutil.Process(os.getpid())
+        while not self._stop.is_set():
+            try:
+                total = me.memory_info().rss + sum(c.memory_info().rss for c in me.children(recursive=True))
+            except psutil.Error:
+                total = 0
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def peak_mb(self) -> float:
+        return round(self.peak / 2**20, 1)
+
+
+@dataclass
+class BenchResult:
+    documents: int
+    sentences: int
+    workers: int
+    spacy_seconds: float
+    detente_seconds: float
+    detente_single_seconds: float
+    peak_rss_mb: float
+
+    def figures(self) -> dict:
+        spacy_rate = self.sentences / self.spacy_seconds
+        detente_rate = self.sentences / self.detente_seconds
+        single_rate = self.sentences / self.detente_single_seconds
+        return {
+            "documents": self.documents,
+            "sentences": self.sentences,
+            "workers": self.workers,
+            "spacy_sentences_per_s": round(spacy_rate, 1),
+            "detente_sentences_per_s": round(detente_rate, 1),
+            "ratio": round(detente_rate / spacy_rate, 3),
+            "docs_per_s": round(self.documents / self.detente_seconds, 2),
+            "peak_rss_mb": self.peak_rss_mb,
+            "detente_single_process_sentences_per_s": round(single_rate, 1),
+            "single_process_ratio": round(single_rate / spacy_rate, 3),
+        }
+
+
+def run_bench(documents: int = 400, workers: int | None = None, settings: Settings | None = None) -> BenchResult:
+    import spacy
+
+    from detente.coder import Coder
+    from detente.scale import ProcessPoolCoder, default_workers
+
+    settings = settings or Settings()
+    workers = workers or default_workers()
+    corpus = list(bench_corpus(documents))
+    texts = [d.text for d in corpus]
+    bare = spacy.load(settings.model)
+    list(bare.pipe(texts[:8]))
+    start = time.perf_counter()
+    sentences = sum(len(list(doc.sents)) for doc in bare.pipe(texts, batch_size=settings.batch_size))
+    spacy_seconds = time.perf_counter() - start
+    del bare
+
+    single = Coder(settings)
+    list(single.code(corpus[:8]))
+    start = time.perf_counter()
+    for _ in single.code(corpus):
+        pass
+    single_seconds = time.perf_counter() - start
+    del single
+
+    with PeakMemory() as memory:
+        if workers > 1:
+            with ProcessPoolCoder(settings, workers=workers) as coder:
+                coder.warm_up()  # loading the pipelines is not throughput: time the coding only
+                start = time.perf_counter()
+                for _ in coder.code(corpus):
+                    pass
+                detente_seconds = time.perf_counter() - start
+        else:
+            detente_seconds = single_seconds
+    return BenchResult(documents, sentences, workers, spacy_seconds, detente_seconds, single_seconds, memory.peak_mb)
+
+
+def memory_run(documents: int, workers: int, settings: Settings | None = None) -> float:
+    """Peak memory (MB) of coding ``documents`` generated on the fly and discarded: streaming
+    means it should not grow with the corpus."""
+    from detente.coder import Coder
+    from detente.scale import ProcessPoolCoder
+
+    settings = settings or Settings()
+    with PeakMemory() as memory:
+        coder = ProcessPoolCoder(settings, workers=workers) if workers > 1 else Coder(settings)
+        for _ in coder.code(bench_corpus(documents)):
+            pass
+    return memory.peak_mb
