@@ -16,25 +16,13 @@ from pathlib import Path
 import click
 
 from detente.cli.coders import make_coder, workers_option
+from detente.cli.params import DATE
 from detente.cli.output import stderr, write_jsonl, write_table, write_tsv
 from detente.errors import DetenteError, InputError
 from detente.ingest import Document, iter_documents
 from detente.settings import DEFAULT_MODEL, Settings
 
 
-class _Date(click.ParamType):
-    name = "YYYY-MM-DD"
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            self.fail(f"{value!r} is not a date in YYYY-MM-DD form", param, ctx)
-
-
-DATE = _Date()
 
 
 def _common(func):
@@ -184,7 +172,8 @@ def _actor_cols(actor: dict | None) -> list:
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--limit", type=int, default=None, help="Score only the first N sentences.")
-def eval_command(gold, model, actor_files, fmt, limit) -> None:
+@click.option("--prefilter/--no-prefilter", default=True, show_default=True, help="Parse only sentences that hold a trigger word.")
+def eval_command(gold, model, actor_files, fmt, limit, prefilter) -> None:
     """Score the coder on a gold file (SPEC §3) or a pentaclass file (ConfliBERT style).
 
     \b
@@ -195,8 +184,10 @@ def eval_command(gold, model, actor_files, fmt, limit) -> None:
 
     from detente.evaluation import evaluate_file, render_report
 
-    coder = _coder(model, actor_files, None, events=True)
+    from detente.coder import Coder
+
     try:
+        coder = Coder(Settings(model=model, actor_files=tuple(actor_files), prefilter=prefilter))
         report = evaluate_file(gold, coder, limit=limit)
     except DetenteError as error:
         raise click.ClickException(str(error)) from None

@@ -14,6 +14,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from detente.cli.coders import make_coder, workers_option
+from detente.cli.params import DATE
 from detente.cli.output import stderr, write_table
 from detente.errors import DetenteError, InputError
 from detente.ingest import Document, iter_documents
@@ -36,19 +37,6 @@ def _open(db: Path | None, *, read_only: bool):
         raise click.ClickException(str(error)) from None
 
 
-class _Date(click.ParamType):
-    name = "YYYY-MM-DD"
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            self.fail(f"{value!r} is not a date in YYYY-MM-DD form", param, ctx)
-
-
-DATE = _Date()
 
 
 def register(cli: click.Group) -> None:

@@ -320,7 +320,6 @@ class _DocResolver:
 
     # -- coreference ---------------------------------------------------------------------------
     def _coreference(self, mentions: list[ActorMention], unresolved: list[tuple[Span, Token]]) -> list[ActorMention]:
-        doc = self.doc
         extra: list[ActorMention] = []
         for ent, head in unresolved:
             earlier = [m for m in mentions if m.kind == "person" and m.token_start < ent.start and m.name]
