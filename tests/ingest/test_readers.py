@@ -115,3 +115,13 @@ def test_jsonl_round_trip_keeps_every_document(records):
     data = "\n".join(json.dumps(r) for r in records).encode()
     docs = list(read_bytes(data, name="x.jsonl", kind="jsonl", doc_id="x"))
     assert [(d.id, d.text) for d in docs] == [(r["id"], r["text"].replace("\r\n", "\n").replace("\r", "\n")) for r in records]
+
+
+def test_jsonl_bad_encoding_and_binary_lines_name_their_line(tmp_path):
+    path = tmp_path / "c.jsonl"
+    good = json.dumps({"id": "a", "text": "Niger thanked Chad."}).encode()
+    path.write_bytes(good + b"\n" + '{"id": "b", "text": "caf\xe9"}'.encode("latin-1") + b"\n" + b'{"id": "c", "text": "x\x00"}\n' + good.replace(b'"a"', b'"d"') + b"\n")
+    items = list(iter_documents([path]))
+    assert [d.id for d in _docs(items)] == ["a", "d"]
+    errors = [str(e) for e in _errors(items)]
+    assert any(f"{path}:2" in e and "UTF-8" in e for e in errors) and any(f"{path}:3" in e and "binary" in e for e in errors)

@@ -49,14 +49,44 @@ def iter_documents(
 
 def read_path(path: Path, *, date: dt.date | None = None) -> Iterator[DocumentOrError]:
     name = str(path)
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _stream_jsonl(path, date)  # a corpus file is read a line at a time, never whole
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
         yield InputError(f"cannot read file ({exc.strerror or exc})", path=name)
         return
-    suffix = path.suffix.lower()
-    kind = "jsonl" if suffix in JSONL_SUFFIXES else "html" if suffix in HTML_SUFFIXES else "text"
+    kind = "html" if suffix in HTML_SUFFIXES else "text"
     yield from read_bytes(data, name=name, kind=kind, doc_id=path.stem, date=date)
+
+
+def _stream_jsonl(path: Path, date: dt.date | None) -> Iterator[DocumentOrError]:
+    name = str(path)
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        yield InputError(f"cannot read file ({exc.strerror or exc})", path=name)
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            if b"\x00" in raw:
+                yield InputError("binary data (NUL byte), not a text document", path=name, line=number)
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield InputError(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); convert the file to UTF-8", path=name, line=number)
+                continue
+            try:
+                yield _jsonl_record(line, name, number, date)
+            except InputError as error:
+                yield error
 
 
 def _read_stdin(name: str, date: dt.date | None) -> Iterator[DocumentOrError]:

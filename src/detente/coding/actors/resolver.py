@@ -60,6 +60,7 @@ class _DocResolver:
                 self.ent_at[i] = ent
         self.covered: set[int] = set()
         self._doc_countries: Counter | None = None
+        self._entries: dict[tuple, ActorEntry | None] = {}
 
     # -- top level -------------------------------------------------------------------------
     def run(self) -> list[ActorMention]:
@@ -140,6 +141,13 @@ class _DocResolver:
         return None
 
     def _kb_entry(self, ent: Span, context_country: str | None) -> ActorEntry | None:
+        """The knowledge-base entry of an entity (cached per document: news repeats its names)."""
+        key = (ent.text, ent.ent_id_, ent.label_, context_country)
+        if key not in self._entries:
+            self._entries[key] = self._lookup_entry(ent, context_country)
+        return self._entries[key]
+
+    def _lookup_entry(self, ent: Span, context_country: str | None) -> ActorEntry | None:
         candidates: list[ActorEntry] = []
         if ent.ent_id_ and ent.ent_id_ in self.kb.entries:
             candidates.append(self.kb[ent.ent_id_])
