@@ -187,8 +187,30 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str, code: str | None
         actors = unresolved(subject)
     if not recipients:
         target = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
-        recipients = unresolved(target)
+        if root in VERBAL_ROOTS or root in ("04", "05"):
+            # verbal acts: the object is what is said ("expressed concern", "offered condolences");
+            # whom or what it is about follows a preposition
+            addressee = _addressee(verb, target)
+            if addressee is not None:
+                target = addressee
+                recipients = [m for m in index.at(addressee) if m not in actors]
+        recipients = recipients or unresolved(target)
     return _finish(actors, recipients, symmetric, root, code)
+
+
+ADDRESSEE_PREPS = ("to", "with", "about", "over", "for", "against", "toward", "towards", "regarding", "on", "at")
+
+
+def _addressee(verb: Token, obj: Token | None) -> Token | None:
+    for head in (verb, obj):
+        if head is None:
+            continue
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ADDRESSEE_PREPS and prep.i > head.i:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                    return pobj
+    return None
 
 
 def unresolved(token: Token | None) -> list[ActorMention]:

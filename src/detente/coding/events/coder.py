@@ -182,7 +182,7 @@ def _records(
     args = noun_arguments(trigger, index, code.root) if candidate.nominal else verb_arguments(trigger, index, code.root, code.code)
     # an event noun is not a participant: "signed (an agreement)" has no recipient of its own
     args.recipients = [
-        m for m in args.recipients if m.via != "unresolved" or trigger.doc[m.head].lemma_.lower() not in resources.lexicon.nouns
+        m for m in args.recipients if not _own_event_noun(m, trigger, resources.lexicon)
     ]
     if not args.recipients and not candidate.nominal and len(args.actors) > 1 and code.root in SYMMETRIC_ROOTS:
         args = Arguments(args.actors[:1], args.actors[1:], symmetric=True)
@@ -218,6 +218,15 @@ def _records(
     derived_record["confidence"] = round(max(0.05, record["confidence"] - 0.1), 2)
     derived_record["derived"] = kind
     yield derived_record
+
+
+def _own_event_noun(mention: ActorMention, trigger: Token, lexicon: Lexicon) -> bool:
+    """The trigger's own object naming an event ("signed an agreement") is not its recipient;
+    an event named after a preposition ("claimed responsibility for the attack") is its target."""
+    if mention.via != "unresolved":
+        return False
+    head = trigger.doc[mention.head]
+    return head.head.i == trigger.i and head.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lexicon.nouns
 
 
 def _intent_governor(trigger: Token) -> Token | None:
