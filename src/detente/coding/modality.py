@@ -29,6 +29,7 @@ ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical",
 
 CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "conj", "acl", "prep", "pcomp", "pobj", "dobj", "oprd", "attr", "relcl", "parataxis", "appos", "agent", "dative", "npadvmod", "advmod"}
 STOP_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "ROOT", "relcl", "appos"}
+OCCURRENCE_VERBS = {"take", "occur", "happen", "come", "begin", "start", "go", "proceed", "unfold", "materialise", "materialize"}
 ADJUNCT_PREPS = {"during", "after", "before", "amid", "since", "following", "despite", "at", "in", "on", "throughout", "ahead", "until", "within"}
 NEGATORS = {"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor", "without"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "must", "ought", "can"}
@@ -131,6 +132,9 @@ def analyse(trigger: Token) -> Mood:
         hypothetical |= h
         future |= f
         would |= _has_aux(node, {"would", "'d", "will", "shall", "'ll", "wo"})
+        if first and node.pos_ == "NOUN" and node.dep_ in ("nsubj", "nsubjpass") and base_forms(node.head) & OCCURRENCE_VERBS:
+            node, first = node.head, False  # "a meeting could take place": the verb carries the modality
+            continue
         if node.dep_ in STOP_DEPS or node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             break
         parent = node.head
@@ -202,6 +206,10 @@ def _aux_markers(token: Token) -> tuple[bool, bool, bool]:
     negated = hypothetical = future = False
     children = list(token.children)
     for child in children:
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in ("nobody", "none", "nothing") or any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children)
+        ):
+            negated = True  # "no crown prince has visited", "neither side attacked"
         lower = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "advmod" and lower in ("never", "not")):
             negated = True
@@ -278,8 +286,9 @@ def _speaker(verb: Token) -> Attribution:
     if subject is None:
         return Attribution("reported")
     lemma = subject.lemma_.lower()
-    named = subject.pos_ == "PROPN" or bool(subject.ent_type_) or any(
-        t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in subject.subtree
+    # "Turkish officials" are not named; "the Turkish foreign ministry" and "Erdogan" are
+    named = any(
+        t.ent_type_ in ("PERSON", "ORG", "GPE", "FAC") or (t.pos_ == "PROPN" and t.ent_type_ != "NORP") for t in subject.subtree
     )
     if lemma in VAGUE_SOURCES and not named or subject.pos_ == "PRON" and lemma in ("it", "they", "some", "many"):
         return Attribution("reported")
