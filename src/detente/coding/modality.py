@@ -57,7 +57,7 @@ HYPOTHETICAL_GOVERNORS = {
 REFUSING_GOVERNORS = {"refuse", "decline", "reject", "rule", "resist"}
 WILLING = {"willing", "willingness", "ready", "readiness", "prepared"}
 FUTURE_GOVERNORS = {
-    "plan", "intend", "schedule", "set", "prepare", "threaten", "threat", "vow", "pledge", "promise", "agree", "decide",
+    "plan", "intend", "schedule", "set", "prepare", "threaten", "threat", "vow", "pledge", "promise", "agree",
     "aim", "resolve", "commit", "announce", "expect", "go", "offer", "undertake", "mean", "due",
     "intention", "plan", "commitment", "pledge", "promise", "willingness", "readiness", "offer",
     "determination", "resolve", "preparation", "agreement", "ready", "willing", "eager",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER
@@ -188,6 +188,10 @@ def _records(
         args = Arguments(args.actors[:1], args.actors[1:], symmetric=True)
     if candidate.nominal and not args.actors and not args.recipients:
         return  # "the summit is the first of its kind": a nominal event with nobody in it
+    if code.code == "042" and any(a.sector == "MIL" for a in args.actors):
+        # troops "arriving in" a country are deployed there, not visiting it
+        code = resources.codebook["074" if "peacekeep" in sent.text.lower() else "154"]
+        candidate = Candidate(candidate.trigger, replace(candidate.pattern, code=code.code), candidate.nominal)
     analysis = analyse(trigger)
     mood = analysis.value
     source = attribution(trigger)
