@@ -54,7 +54,7 @@ HYPOTHETICAL_GOVERNORS = {
     "danger", "fear", "hope", "expectation", "call", "demand", "proposal", "bid",
     "attempt", "effort", "push", "wish", "desire", "scenario", "idea", "option", "suggestion",
 }
-REFUSING_GOVERNORS = {"refuse", "decline", "reject", "rule", "resist"}
+REFUSING_GOVERNORS = {"refuse", "decline", "reject", "rule", "resist", "fail"}
 WILLING = {"willing", "willingness", "ready", "readiness", "prepared"}
 FUTURE_GOVERNORS = {
     "plan", "intend", "schedule", "set", "prepare", "threaten", "threat", "vow", "pledge", "promise", "agree",

@@ -158,6 +158,7 @@ def test_with_b_makes_a_symmetric_event(code):
         ("Japan will send food aid to Myanmar.", "07", "03"),  # a commitment to cooperate is an intent
         ("Iran will attack Israeli bases, a commander said.", "19", "13"),  # to act against, a threat
         ("Greece will not lift its veto on North Macedonia.", "08", "12"),  # a refusal is a rejection
+        ("Peru and Chile failed to reach an agreement on fishing rights.", "05", "12"),  # so is a failure to agree
     ],
 )
 def test_derived_cameo_events(code, sentence, root, derived_root):
@@ -172,3 +173,10 @@ def test_derived_cameo_events(code, sentence, root, derived_root):
 def test_hedged_possibility_is_not_a_threat(code):
     events = code("Analysts say Iran could attack Israeli bases.")
     assert not [e for e in events if e["cameo_root"] == "13"]
+
+
+def test_a_speaker_saying_someone_must_act_makes_a_demand(code):
+    events = code("Brazil said Venezuela must release the detained journalists.")
+    demand = [e for e in events if e.get("derived") == "demand"]
+    assert demand and demand[0]["cameo_root"] == "10" and demand[0]["modality"] == "asserted"
+    assert _countries(demand[0]["actor"]) == ["BRA"] and _countries(demand[0]["recipient"]) == ["VEN"]

@@ -17,8 +17,8 @@ from detente.coding.dates import event_date
 from detente.coding.events.arguments import SYMMETRIC_ROOTS, Arguments, MentionIndex, located, noun_arguments, verb_arguments
 from detente.coding.events.features import noun_features, verb_features
 from detente.coding.events.lexicon import NO_EVENT, Lexicon, Pattern
-from detente.coding.events.derived import derived_code
-from detente.coding.modality import ASSERTED, FUTURE, analyse, attribution, base_forms
+from detente.coding.events.derived import demand_code, derived_code
+from detente.coding.modality import ASSERTED, FUTURE, NEGATED, analyse, attribution, base_forms
 from detente.coding.places import Gazetteer
 
 SCHEMA = 1
@@ -184,7 +184,8 @@ def _records(
     args.recipients = [
         m for m in args.recipients if not _own_event_noun(m, trigger, resources.lexicon)
     ]
-    if not args.recipients and not candidate.nominal and len(args.actors) > 1 and code.root in SYMMETRIC_ROOTS:
+    coded_recipients = [m for m in args.recipients if m.via != "unresolved"]
+    if not coded_recipients and not candidate.nominal and len(args.actors) > 1 and code.root in SYMMETRIC_ROOTS:
         args = Arguments(args.actors[:1], args.actors[1:], symmetric=True)
     if candidate.nominal and not args.actors and not args.recipients:
         return  # "the summit is the first of its kind": a nominal event with nobody in it
@@ -206,6 +207,9 @@ def _records(
     record["location"] = location
     record["confidence"] = _confidence(candidate, args, mood)
     yield record
+    demand = _demand(trigger, source, index, args, resources, record, pub_date, sent, mood)
+    if demand is not None:
+        yield demand
     derived = derived_code(candidate.code, committed=analysis.committed, refused=analysis.refused)
     if derived is None:
         return
@@ -222,6 +226,23 @@ def _records(
     derived_record["confidence"] = round(max(0.05, record["confidence"] - 0.1), 2)
     derived_record["derived"] = kind
     yield derived_record
+
+
+def _demand(trigger, source, index, args, resources, record, pub_date, sent, mood) -> dict | None:
+    """"X said that Y must end its attacks": X demands of Y (CAMEO 10x), asserted."""
+    if mood == NEGATED or source.kind != "quoted" or source.speaker_head is None:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "must" for c in trigger.children):
+        return None
+    speakers = index.at(trigger.doc[source.speaker_head])
+    if not speakers:
+        return None
+    targets = [m for m in (args.actors or args.recipients) if m not in speakers]
+    demand = _base_record(demand_code(record["cameo"]), resources, Arguments(speakers, targets), ASSERTED, source, None, pub_date, trigger, sent)
+    demand["location"] = None
+    demand["confidence"] = round(max(0.05, record["confidence"] - 0.1), 2)
+    demand["derived"] = "demand"
+    return demand
 
 
 def _own_event_noun(mention: ActorMention, trigger: Token, lexicon: Lexicon) -> bool:

@@ -5,7 +5,9 @@ CAMEO codes what an actor says it will do as an event of its own, asserted now:
 * a commitment to cooperate ("will meet", "plans to provide aid", "said it would release the
   hostages") is an expression of intent (03x);
 * a commitment to act against someone ("will impose sanctions", "vowed to attack") is a threat (13x);
-* a refusal to cooperate ("will not lift the embargo", "refused to sign") is a rejection (12x).
+* a refusal to cooperate ("will not lift the embargo", "refused to sign") is a rejection (12x);
+* a named speaker saying that someone *must* act ("Russia says Israel must end its attacks")
+  makes a demand (10x) of that someone.
 
 The tables map the underlying code (most specific first) to the derived code; the codebook's own
 descriptions of 03x, 12x and 13x give each pair.
@@ -31,6 +33,21 @@ REFUSAL = {
     "083": "123", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
     "03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124",
 }
+
+
+DEMAND = {
+    "045": "108", "061": "1011", "062": "1012", "063": "1013", "064": "1014", "071": "1031", "072": "1032",
+    "073": "1033", "074": "1034", "081": "1051", "082": "1052", "084": "1053", "085": "1054", "086": "1055",
+    "087": "1056", "04": "106", "05": "102", "06": "101", "07": "103", "08": "105",
+}
+
+
+def demand_code(code: str) -> str:
+    """What a speaker saying that someone *must* do ``code`` is coded as (CAMEO 10x)."""
+    for key in (code, code[:3], code[:2]):
+        if key in DEMAND:
+            return DEMAND[key]
+    return "100"
 
 
 def derived_code(code: str, *, committed: bool, refused: bool) -> tuple[str, str] | None:
