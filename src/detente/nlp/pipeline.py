@@ -52,10 +52,29 @@ def _add_prefilter(nlp: Language) -> None:
     """Parse and tag entities only in sentences with a trigger lemma (see nlp/selective.py)."""
     import detente.nlp.selective  # noqa: F401  (registers the factory)
 
-    from detente.coding.events.coder import inflections
-
     lexicon = nlp.get_pipe("detente_events").resources.lexicon
-    triggers = sorted({form for verb in lexicon.verbs for form in inflections(verb)} | set(lexicon.nouns))
+    triggers = sorted(prefilter_words(lexicon))
     nlp.add_pipe("detente_selective", after="detente_kb_ruler", config={"triggers": triggers})
     nlp.disable_pipe("parser")
     nlp.disable_pipe("ner")
+
+
+def prefilter_words(lexicon) -> set[str]:
+    """Words whose presence makes a sentence worth parsing.
+
+    A verb with a bare pattern counts in all its forms. A verb that only codes with an object
+    ("take +hostage", "have +talk") counts through its constraint words instead, so that the
+    auxiliaries and light verbs of every sentence ("has", "took") do not defeat the filter.
+    """
+    from detente.coding.events.coder import inflections
+
+    words = set(lexicon.nouns)
+    for verb, patterns in lexicon.verbs.items():
+        coding = [p for p in patterns if p.code != "---"]
+        if any(p.specificity == 0 for p in coding) or any(not (p.objects or p.deep_objects or p.prep_objects or p.xcomps) for p in coding):
+            words |= inflections(verb)
+            continue
+        for pattern in coding:
+            for alternatives in (*pattern.objects, *pattern.deep_objects, *pattern.xcomps, *(a for _, a in pattern.prep_objects)):
+                words |= alternatives
+    return words

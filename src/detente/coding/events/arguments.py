@@ -140,6 +140,8 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str, code: str | None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and c.lemma_ not in REFLEXIVES]
     if not passive:
         for child in objects:
+            if any(d.dep_ == "poss" and d.lower_ in ("its", "their") for d in child.children):
+                continue  # "strengthened its forces in Crimea": its own forces are not the target
             recipients += index.at(child, inside=False)
     if not recipients:
         for prep in (c for c in verb.children if c.dep_ in ("prep", "dative", "agent") and _recipient_prep(c.lower_, root)):

@@ -49,6 +49,12 @@ def verb_features(verb: Token) -> TriggerFeatures:
             xcomps.add(child.lemma_.lower())
         elif dep == "advmod" and child.lower_ in ("out", "off", "up", "down", "back", "away", "over"):
             preps.add(child.lower_)
+    if not objects:
+        # "declared a state of siege to begin at midnight": the parser makes the object the
+        # subject of the infinitive; it is still what was declared
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                objects += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
     deep: set[str] = set()
     for obj in objects:
         for i, token in enumerate(obj.subtree):
