@@ -83,6 +83,8 @@ def base_forms(token: Token) -> set[str]:
     "hop", so governors are matched on "hoped" -> "hope" too."""
     word = token.lower_
     forms = {token.lemma_.lower(), word}
+    if word.endswith("ied") and len(word) > 4:
+        forms.add(word[:-3] + "y")  # readied -> ready
     for suffix in ("ing", "ed", "es", "s", "d"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
