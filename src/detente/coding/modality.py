@@ -29,7 +29,12 @@ ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical",
 
 CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "conj", "acl", "prep", "pcomp", "pobj", "dobj", "oprd", "attr", "relcl", "parataxis", "appos", "agent", "dative", "npadvmod", "advmod"}
 STOP_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "ROOT", "relcl", "appos"}
-OCCURRENCE_VERBS = {"take", "occur", "happen", "come", "begin", "start", "go", "proceed", "unfold", "materialise", "materialize"}
+# verbs that only say a nominal event happened: "the meeting took place", "talks were held",
+# "clashes broke out" (the noun carries the event; the verb its date, place and modality)
+OCCURRENCE_VERBS = {
+    "take", "hold", "occur", "happen", "come", "begin", "start", "end", "conclude", "continue", "resume",
+    "go", "proceed", "unfold", "break", "erupt", "flare", "rage", "intensify", "escalate", "materialise", "materialize",
+}
 ADJUNCT_PREPS = {"during", "after", "before", "amid", "since", "following", "despite", "at", "in", "on", "throughout", "ahead", "until", "within"}
 NEGATORS = {"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor", "without"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "must", "ought", "can"}

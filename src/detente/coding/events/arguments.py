@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from detente.coding.actors.kb import NON_STATE
 from detente.coding.actors.mentions import ActorMention
+from detente.coding.modality import OCCURRENCE_VERBS
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "toward", "towards", "from", "at", "into", "over", "upon", "for", "of", "onto", "across")
 NOUN_RECIPIENT_PREPS = ("with", "against", "on", "for", "to", "toward", "towards", "from", "of", "over", "into", "upon", "at")
@@ -31,7 +32,6 @@ def _in_targets(root: str, code: str | None = None) -> bool:
     return root in IN_TARGET_ROOTS or code == "042"
 OBJECT_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "over", "from", "into", "at")
 LIGHT_VERB_DEPS = {"dobj", "nsubjpass"}
-OCCURRENCE_VERBS = {"break", "erupt", "take", "occur", "happen", "begin", "start", "continue", "resume", "flare", "rage", "intensify", "escalate"}
 REFLEXIVES = {"itself", "themselves", "himself", "herself", "oneself"}
 
 

@@ -18,13 +18,12 @@ from detente.coding.events.arguments import SYMMETRIC_ROOTS, Arguments, MentionI
 from detente.coding.events.features import noun_features, verb_features
 from detente.coding.events.lexicon import NO_EVENT, Lexicon, Pattern
 from detente.coding.events.derived import demand_code, derived_code
-from detente.coding.modality import ASSERTED, FUTURE, NEGATED, analyse, attribution, base_forms
+from detente.coding.modality import ASSERTED, FUTURE, NEGATED, OCCURRENCE_VERBS, analyse, attribution, base_forms
 from detente.coding.places import Gazetteer
 
 SCHEMA = 1
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN"}
-OCCURRENCE_VERBS = {"take", "hold", "occur", "happen", "begin", "start", "end", "conclude", "continue", "unfold", "come", "be"}
 LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "to"}
 INTENT_WORDS = {
     "willingness", "readiness", "intention", "intent", "commitment", "pledge", "promise", "offer",
