@@ -267,8 +267,10 @@ def export_command(out, db, fmt) -> None:
 @click.option("--workers", type=click.IntRange(1, 512), default=None, help="Worker processes for the full run (default: all cores).")
 @click.option("--memory-check", "memory_sizes", type=(int, int), default=None, metavar="SMALL LARGE",
               help="Also compare the peak memory of coding SMALL and LARGE documents (each in a fresh process).")
+@click.option("--rounds", type=click.IntRange(1, 20), default=2, show_default=True,
+              help="Timed runs of each pipeline, alternating; the fastest counts.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the figures to this file.")
-def bench_command(documents, workers, memory_sizes, json_path) -> None:
+def bench_command(documents, workers, memory_sizes, rounds, json_path) -> None:
     """Throughput: bare spaCy vs the full coder on the same corpus (sentences/s, ratio, memory).
 
     \b
@@ -279,7 +281,8 @@ def bench_command(documents, workers, memory_sizes, json_path) -> None:
 
     from detente.scale.bench import run_bench
 
-    figures = run_bench(documents, workers).figures()
+    figures = run_bench(documents, workers, rounds=rounds).figures()
+    figures["rounds"] = rounds
     if memory_sizes:
         for label, size in zip(("small", "large"), memory_sizes):
             out = subprocess.run(

@@ -54,7 +54,9 @@ def _add_prefilter(nlp: Language) -> None:
 
     lexicon = nlp.get_pipe("detente_events").resources.lexicon
     triggers = sorted(prefilter_words(lexicon))
-    nlp.add_pipe("detente_selective", after="detente_kb_ruler", config={"triggers": triggers})
+    sectors = nlp.get_pipe("detente_actors").resources.sectors
+    role_words = sorted({word for phrase in sectors.phrases for word in phrase.split()})
+    nlp.add_pipe("detente_selective", after="detente_kb_ruler", config={"triggers": triggers, "role_words": role_words})
     nlp.disable_pipe("parser")
     nlp.disable_pipe("ner")
 

@@ -12,7 +12,7 @@ def _lexicon(*lines: str) -> Lexicon:
     patterns = [parse_pattern(code, text, SYN, n) for n, (code, text) in enumerate(line.split("\t") for line in lines)]
     lex = Lexicon()
     for pattern in patterns:
-        lex.verbs.setdefault(pattern.trigger, []).append(pattern)
+        lex.add(pattern)
     return lex
 
 
@@ -21,6 +21,12 @@ def test_most_specific_matching_pattern_wins():
     assert lex.verb("provide", TriggerFeatures()).code == "010"
     assert lex.verb("provide", TriggerFeatures(objects=frozenset({"relief"}))).code == "070"
     assert lex.verb("provide", TriggerFeatures(deep_objects=frozenset({"list", "extradition"}))).code == "063"
+
+
+def test_equally_specific_patterns_keep_file_order():
+    lex = _lexicon("042\tvisit", "043\tvisit", "036\tvisit +&AID")
+    assert lex.verb("visit", TriggerFeatures()).code == "042"
+    assert Lexicon(verbs={"visit": list(lex.verbs["visit"])[::-1]}).verb("visit", TriggerFeatures()).code == "043"
 
 
 def test_prepositions_and_prep_objects():

@@ -17,6 +17,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+import numpy as np
+from spacy.attrs import POS
+from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from detente.coding.actors.kb import NON_STATE, ActorEntry, KnowledgeBase
@@ -66,8 +69,11 @@ class _DocResolver:
     def run(self) -> list[ActorMention]:
         mentions: list[ActorMention] = []
         unresolved: list[tuple[Span, Token]] = []
-        for token in self.doc:
-            if token.i in self.covered or not self._is_np_head(token):
+        for i in self._positions_of(NOUN, PROPN):  # only nouns can head a mention
+            if i in self.covered:
+                continue
+            token = self.doc[i]
+            if not self._is_np_head(token):
                 continue
             found = self._noun_phrase(token)
             if found is None:
@@ -87,6 +93,12 @@ class _DocResolver:
                 self.covered.update(range(ent.start, ent.end))
         mentions.sort(key=lambda m: m.token_start)
         return self._coreference(mentions, unresolved)
+
+    def _positions_of(self, *parts_of_speech: int) -> list[int]:
+        """Indices of the tokens with one of these parts of speech (read as one array, which
+        spares a Python object per token)."""
+        pos = self.doc.to_array(POS)
+        return np.flatnonzero(np.isin(pos, parts_of_speech)).tolist()
 
     def _is_np_head(self, token: Token) -> bool:
         if token.pos_ not in HEAD_POS:
@@ -389,8 +401,11 @@ class _DocResolver:
 
     def _pronouns(self, mentions: list[ActorMention]) -> Iterable[ActorMention]:
         persons = [m for m in mentions if m.kind == "person" and m.name]
-        for token in self.doc:
-            if token.pos_ != "PRON" or token.lower_ not in PERSON_PRONOUNS:
+        if not persons:
+            return
+        for i in self._positions_of(PRON):
+            token = self.doc[i]
+            if token.lower_ not in PERSON_PRONOUNS:
                 continue
             sent = token.sent
             previous = self._previous_sentence(sent)

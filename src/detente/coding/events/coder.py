@@ -20,6 +20,7 @@ from detente.coding.events.lexicon import NO_EVENT, Lexicon, Pattern
 from detente.coding.events.derived import demand_code, derived_code
 from detente.coding.modality import ASSERTED, FUTURE, NEGATED, OCCURRENCE_VERBS, analyse, attribution, base_forms
 from detente.coding.places import Gazetteer
+from detente.nlp.hashes import contains, hash_table
 
 SCHEMA = 1
 VERB_POS = {"VERB"}
@@ -58,7 +59,7 @@ class CodingResources:
             words = set(self.lexicon.nouns)
             for verb in self.lexicon.verbs:
                 words.update(inflections(verb))
-            self._hashes = np.array(sorted(vocab.strings.add(w) for w in words), dtype=np.uint64)
+            self._hashes = hash_table(vocab, words)
         return self._hashes
 
 
@@ -147,7 +148,7 @@ def code_document(doc: Doc, resources: CodingResources) -> list[dict]:
     # look only at tokens whose lemma (or lower-cased form) is a trigger: far fewer Python objects
     lemmas = doc.to_array([LEMMA, LOWER]).astype(np.uint64)
     wanted = resources.trigger_hashes(doc.vocab)
-    positions = np.flatnonzero(np.isin(lemmas[:, 0], wanted) | np.isin(lemmas[:, 1], wanted))
+    positions = np.flatnonzero(contains(wanted, lemmas[:, 0]) | contains(wanted, lemmas[:, 1]))
     dates = [e for e in doc.ents if e.label_ == "DATE"]
     for sent in doc.sents:
         if not sent.text.strip():
@@ -265,6 +266,7 @@ def _intent_governor(trigger: Token) -> Token | None:
 
 def _base_record(code_str, resources, args: Arguments, mood, source, date, pub_date, trigger: Token, sent: Span) -> dict:
     code = resources.codebook[code_str]
+    text = sent.text  # (built from the tokens on every access)
     return {
         "schema": SCHEMA,
         "date": (date.date if date else pub_date).isoformat() if (date or pub_date) else None,
@@ -282,10 +284,10 @@ def _base_record(code_str, resources, args: Arguments, mood, source, date, pub_d
         "modality": mood,
         "attribution": source.as_record(),
         "evidence": {
-            "sentence": sent.text.strip(),
+            "sentence": text.strip(),
             "trigger": trigger.text,
-            "start": sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
-            "end": sent.start_char + len(sent.text.rstrip()),
+            "start": sent.start_char + (len(text) - len(text.lstrip())),
+            "end": sent.start_char + len(text.rstrip()),
             "trigger_start": trigger.idx,
             "trigger_end": trigger.idx + len(trigger.text),
         },

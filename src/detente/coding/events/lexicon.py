@@ -64,6 +64,19 @@ class Lexicon:
     verbs: dict[str, list[Pattern]] = field(default_factory=dict)
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # most specific first, so that the first match is the best; the sort is stable, so file
+        # order still breaks ties
+        for table in (self.verbs, self.nouns):
+            for listed in table.values():
+                listed.sort(key=lambda p: -p.specificity)
+
+    def add(self, pattern: Pattern, *, noun: bool = False) -> None:
+        """Add a pattern after those at least as specific (the order ``best`` relies on)."""
+        listed = (self.nouns if noun else self.verbs).setdefault(pattern.trigger, [])
+        position = next((k for k, p in enumerate(listed) if p.specificity < pattern.specificity), len(listed))
+        listed.insert(position, pattern)
+
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
         folder = folder or data_path("lexicon")
@@ -74,12 +87,12 @@ class Lexicon:
         )
 
     def best(self, table: dict[str, list[Pattern]], lemma: str, features: TriggerFeatures) -> Pattern | None:
-        """The most specific matching pattern of ``lemma`` (may be a ``---`` non-event)."""
-        best: Pattern | None = None
-        for pattern in table.get(lemma, ()):
-            if pattern.matches(features) and (best is None or pattern.specificity > best.specificity):
-                best = pattern
-        return best
+        """The most specific matching pattern of ``lemma`` (may be a ``---`` non-event); among
+        equally specific ones, the first in the file."""
+        for pattern in table.get(lemma, ()):  # most specific first (see _index)
+            if pattern.matches(features):
+                return pattern
+        return None
 
     def verb(self, lemma: str, features: TriggerFeatures) -> Pattern | None:
         return self.best(self.verbs, lemma, features)
