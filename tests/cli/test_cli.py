@@ -48,3 +48,14 @@ def test_unknown_model_is_a_clear_error(tmp_path):
     path.write_text("x", encoding="utf-8")
     result = CliRunner().invoke(cli, ["code", str(path), "--model", "no_such_pipeline"])
     assert result.exit_code == 1 and "cannot load spaCy pipeline" in result.output
+
+
+def test_error_names_with_markup_characters_are_printed_as_they_are(tmp_path):
+    odd = tmp_path / "[bold]notes[red].txt"
+    odd.write_bytes(b"Chad thanked\x00 Niger.")
+    good = tmp_path / "good.txt"
+    good.write_text("Kenyan police arrested protesters in Nairobi.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["actors", str(odd), str(good), "--date", "2024-01-01", "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert str(odd) in result.stderr.replace("\n", "")  # (rich wraps long lines)
+    assert {json.loads(line)["doc_id"] for line in result.stdout.splitlines()} == {"good"}

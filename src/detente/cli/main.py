@@ -17,7 +17,7 @@ import click
 
 from detente.cli.coders import make_coder, workers_option
 from detente.cli.params import DATE
-from detente.cli.output import stderr, write_jsonl, write_table, write_tsv
+from detente.cli.output import print_error, stderr, write_jsonl, write_table, write_tsv
 from detente.errors import DetenteError, InputError
 from detente.ingest import Document, iter_documents
 from detente.settings import DEFAULT_MODEL, Settings
@@ -49,7 +49,7 @@ class _Errors:
         for item in items:
             if isinstance(item, InputError):
                 self.count += 1
-                stderr.print(f"[red]error[/red]: {item}")
+                print_error(item)
             else:
                 yield item
 

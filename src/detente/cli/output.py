@@ -8,9 +8,15 @@ import sys
 from collections.abc import Iterable, Sequence
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 stderr = Console(stderr=True, highlight=False)
+
+
+def print_error(error: object) -> None:
+    """An input error on stderr, its text escaped (a file named "[bold].txt" is printed as is)."""
+    stderr.print(f"[red]error[/red]: {escape(str(error))}")
 
 
 def write_jsonl(records: Iterable[dict]) -> int:

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from detente.cli.coders import make_coder, workers_option
 from detente.cli.params import DATE
-from detente.cli.output import stderr, write_table
+from detente.cli.output import print_error, stderr, write_table
 from detente.errors import DetenteError, InputError
 from detente.ingest import Document, iter_documents
 from detente.settings import DEFAULT_MODEL, Settings
@@ -90,7 +90,7 @@ def ingest_command(sources, feeds, db, dedup, date, model, actor_files, workers,
             for item in stream:
                 if isinstance(item, InputError):
                     errors.append(item)
-                    stderr.print(f"[red]error[/red]: {item}")
+                    print_error(item)
                 else:
                     yield item
 
@@ -267,22 +267,40 @@ def export_command(out, db, fmt) -> None:
 @click.option("--workers", type=click.IntRange(1, 512), default=None, help="Worker processes for the full run (default: all cores).")
 @click.option("--memory-check", "memory_sizes", type=(int, int), default=None, metavar="SMALL LARGE",
               help="Also compare the peak memory of coding SMALL and LARGE documents (each in a fresh process).")
+@click.option("--corpus", "corpus_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Benchmark on these files or folders (as `detente code` reads them) instead of the "
+                   "shipped sentences; repeated to fill --documents. Repeatable.")
 @click.option("--rounds", type=click.IntRange(1, 20), default=2, show_default=True,
               help="Timed runs of each pipeline, alternating; the fastest counts.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the figures to this file.")
-def bench_command(documents, workers, memory_sizes, rounds, json_path) -> None:
+def bench_command(documents, workers, memory_sizes, corpus_paths, rounds, json_path) -> None:
     """Throughput: bare spaCy vs the full coder on the same corpus (sentences/s, ratio, memory).
 
     \b
     Example:
       detente bench --documents 400 --json bench.json
+      detente bench --corpus news/ --documents 1000
+
+    The memory check always uses the shipped sentences.
     """
     import subprocess
 
+    from detente.ingest.readers import iter_documents
     from detente.scale.bench import run_bench
 
-    figures = run_bench(documents, workers, rounds=rounds).figures()
+    corpus = None
+    if corpus_paths:
+        corpus = []
+        for item in iter_documents(corpus_paths):
+            if isinstance(item, InputError):
+                print_error(item)
+            else:
+                corpus.append(item)
+        if not corpus:
+            raise click.UsageError("the --corpus inputs hold no readable document")
+    figures = run_bench(documents, workers, rounds=rounds, corpus=corpus).figures()
     figures["rounds"] = rounds
+    figures["corpus"] = [str(p) for p in corpus_paths] if corpus_paths else "shipped sentences (data/bench/sentences.txt)"
     if memory_sizes:
         for label, size in zip(("small", "large"), memory_sizes):
             out = subprocess.run(
