@@ -42,23 +42,27 @@ class PeakMemory:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _run(self) -> None:
+    def _sample(self) -> None:
         me = psutil.Process(os.getpid())
-        while not self._stop.is_set():
-            try:
-                total = me.memory_info().rss + sum(c.memory_info().rss for c in me.children(recursive=True))
-            except psutil.Error:
-                total = 0
-            self.peak = max(self.peak, total)
-            self._stop.wait(self.interval)
+        try:
+            total = me.memory_info().rss + sum(c.memory_info().rss for c in me.children(recursive=True))
+        except psutil.Error:
+            total = 0
+        self.peak = max(self.peak, total)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self._sample()
 
     def __enter__(self) -> PeakMemory:
+        self._sample()
         self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+        self._sample()
 
     @property
     def peak_mb(self) -> float:
