@@ -7,7 +7,8 @@ their trees back into the document. Other sentences get a flat tree.
 
 The statistical NER (also disabled in the main pipeline) runs on a candidate sentence only when
 the sentence has a word the knowledge-base entity ruler left unexplained and the NER could label:
-a proper noun or a capitalised word inside the sentence, a number written in digits, a currency
+a proper noun or a capitalised word inside the sentence (but not a role word, "President" or
+"Prime Minister", that titles a name the ruler found), a number written in digits, a currency
 sign, or a word that heads a date or time expression ("Tuesday", "last week"). Elsewhere the
 entities of the knowledge base are all the NER could have added for coding, and they are kept.
 
