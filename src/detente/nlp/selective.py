@@ -44,6 +44,8 @@ def _sentence_docs(doc: Doc, sentences: list[Span]) -> list[Doc]:
     document's attribute array is read once, not once per sentence as ``as_doc`` would."""
     if not sentences:
         return []
+    if len(sentences) == 1 and sentences[0].start == 0 and sentences[0].end == len(doc):
+        return [doc]  # a one-sentence document is analysed in place: a copy would be the same
     array_attrs = getattr(doc, "_get_array_attrs", None)  # spaCy's own shortcut for as_doc
     if array_attrs is None:
         return [s.as_doc() for s in sentences]
