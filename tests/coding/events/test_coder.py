@@ -180,3 +180,23 @@ def test_a_speaker_saying_someone_must_act_makes_a_demand(code):
     demand = [e for e in events if e.get("derived") == "demand"]
     assert demand and demand[0]["cameo_root"] == "10" and demand[0]["modality"] == "asserted"
     assert _countries(demand[0]["actor"]) == ["BRA"] and _countries(demand[0]["recipient"]) == ["VEN"]
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, side, expected",
+    [
+        # the place is on another word of the sentence, not on the trigger
+        ("Police fired tear gas to disperse protesters in Nairobi.", "fired", "actor", ["KEN"]),
+        ("Gunmen abducted two doctors after storming a clinic in Borno state, Nigeria.", "abducted", "recipient", ["NGA"]),
+        # two states named: nobody is placed
+        ("Protesters burned flags after rallies in Paris and in Berlin.", "burned", "actor", [None]),
+        # governments and armies act abroad as often as at home: not placed from the sentence
+        ("Soldiers shelled a village to punish rebels in Syria.", "shelled", "actor", [None]),
+        # a region is not a state
+        ("Rebels attacked a convoy carrying aid to refugees in West Africa.", "attacked", "actor", [None]),
+    ],
+)
+def test_unnamed_groups_take_the_one_state_the_sentence_places_them_in(code, sentence, trigger, side, expected):
+    events = [e for e in code(sentence) if e["evidence"]["trigger"] == trigger]
+    assert events, [(e["cameo"], e["evidence"]["trigger"]) for e in code(sentence)]
+    assert _countries(events[0][side]) == expected

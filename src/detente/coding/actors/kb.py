@@ -73,6 +73,7 @@ class ActorEntry:
     place: str | None = None
     lat: float | None = None
     lon: float | None = None
+    region: bool = False  # a CAMEO region ("Europe", "West Africa"), not a state
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -271,6 +272,7 @@ def parse_entry(item: dict) -> list[ActorEntry]:
         place=item.get("place"),
         lat=_float(item.get("lat")),
         lon=_float(item.get("lon")),
+        region=bool(item.get("region")),
     )
     entries = [entry]
     capital = item.get("capital")

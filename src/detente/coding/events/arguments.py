@@ -10,6 +10,7 @@ completes ("decisions by the council to disqualify the party").
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -401,14 +402,17 @@ def _domestic(side: list[ActorMention], other: list[ActorMention]) -> list[Actor
     return filled
 
 
-def located(args: Arguments, country: str) -> Arguments:
-    """Unnamed groups at a located event belong to that place: "protesters rallied in Jakarta"."""
+def located(args: Arguments, country: str, *, skip_sectors: Collection[str] = ()) -> Arguments:
+    """Unnamed groups at a located event belong to that place: "protesters rallied in Jakarta"
+    (except groups of ``skip_sectors``)."""
     if country in NON_STATE:
         return args
 
     def fill(side: list[ActorMention]) -> list[ActorMention]:
         return [
-            replace(m, country=country, code=f"{country}{m.sector}") if m.country is None and m.sector and m.via == "context" else m
+            replace(m, country=country, code=f"{country}{m.sector}")
+            if m.country is None and m.sector and m.via == "context" and m.sector not in skip_sectors
+            else m
             for m in side
         ]
 

@@ -26,6 +26,8 @@ SCHEMA = 1
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN"}
 LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "to"}
+SENTENCE_PLACE_PREPS = LOCATION_PREPS - {"to"}
+STATE_SECTORS = {"GOV", "MIL"}
 INTENT_WORDS = {
     "willingness", "readiness", "intention", "intent", "commitment", "pledge", "promise", "offer",
     "desire", "determination", "plan", "pledge", "promise", "vow", "offer", "intend", "agree",
@@ -203,6 +205,9 @@ def _records(
     location = _location(trigger, extra, index, resources)
     if location is not None and location.get("country"):
         args = located(args, location["country"])
+    elif (country := _sentence_place(sent, index, resources)) is not None:
+        # a government or an army acts abroad as often as at home: only other groups are placed
+        args = located(args, country, skip_sectors=STATE_SECTORS)
     record = _base_record(candidate.code, resources, args, mood, source, date, pub_date, trigger, sent)
     record["location"] = location
     record["confidence"] = _confidence(candidate, args, mood)
@@ -328,6 +333,24 @@ def _location(trigger: Token, extra: list[Token], index: MentionIndex, resources
                 if location is not None:
                     return location
     return None
+
+
+def _sentence_place(sent: Span, index: MentionIndex, resources: CodingResources) -> str | None:
+    """The one state where the sentence places things ("... to disperse protesters in
+    Nairobi"), when every "in/at/near X" of the sentence points to the same state."""
+    countries = set()
+    for token in sent:
+        prep = token.head
+        if token.dep_ != "pobj" or prep.dep_ not in ("prep", "conj") or prep.lower_ not in SENTENCE_PLACE_PREPS:
+            continue  # ("in Paris and in Berlin": the second "in" is a conjunct)
+        place = _place_of(token, index, resources)
+        if place is not None and place.get("country"):
+            countries.add(place["country"])
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    entry = resources.kb.country(country)
+    return country if entry is not None and not entry.region else None
 
 
 def _place_of(token: Token, index: MentionIndex, resources: CodingResources) -> dict | None:
