@@ -200,3 +200,25 @@ def test_unnamed_groups_take_the_one_state_the_sentence_places_them_in(code, sen
     events = [e for e in code(sentence) if e["evidence"]["trigger"] == trigger]
     assert events, [(e["cameo"], e["evidence"]["trigger"]) for e in code(sentence)]
     assert _countries(events[0][side]) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, actor, recipient",
+    [
+        # a place after "at" is where two parties met or signed, not a third party
+        ("Armenia and Azerbaijan signed a peace agreement at the White House.", "signed", ["ARM"], ["AZE"]),
+        ("Chile and Peru held talks at the Kremlin.", "held", ["CHL"], ["PER"]),
+        # conjoined countries after "from"/"of" are all actors
+        ("Delegations from Chile and Peru held talks in Geneva.", "held", ["CHL"], ["PER"]),
+        # "between A and B" names the recipients
+        ("Norway offered to mediate between Colombia and Venezuela.", "offered", ["NOR"], ["COL", "VEN"]),
+        ("Qatar and Egypt mediated talks between Israel and Lebanon.", "mediated", ["QAT", "EGY"], ["ISR", "LBN"]),
+        # praise is not mutual: two who praise are not each other's recipient
+        ("France and Germany praised the agreement.", "praised", ["FRA", "DEU"], []),
+    ],
+)
+def test_places_conjuncts_and_between(code, sentence, trigger, actor, recipient):
+    events = [e for e in code(sentence) if e["evidence"]["trigger"] == trigger]
+    assert events, [(e["cameo"], e["evidence"]["trigger"]) for e in code(sentence)]
+    assert _countries(events[0]["actor"]) == actor
+    assert [c for c in _countries(events[0]["recipient"]) if c] == recipient

@@ -19,19 +19,21 @@ from detente.coding.actors.kb import NON_STATE
 from detente.coding.actors.mentions import ActorMention
 from detente.coding.modality import OCCURRENCE_VERBS
 
-RECIPIENT_PREPS = ("with", "to", "against", "on", "toward", "towards", "from", "at", "into", "over", "upon", "for", "of", "onto", "across")
+RECIPIENT_PREPS = ("with", "to", "against", "on", "toward", "towards", "from", "at", "into", "over", "upon", "for", "of", "onto", "across", "between")
 NOUN_RECIPIENT_PREPS = ("with", "against", "on", "for", "to", "toward", "towards", "from", "of", "over", "into", "upon", "at")
 OBJECT_CONTROL = {"urge", "ask", "force", "order", "persuade", "allow", "help", "encourage", "press", "pressure", "call", "invite", "tell", "compel", "instruct", "permit", "enable", "lead", "see", "want", "expect", "request", "authorize", "authorise"}
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
-NOT_SPLIT = {"045", "039", "038", "0255"}  # "Qatar and Egypt mediated": both mediate, neither is the other's recipient
+# "Qatar and Egypt mediated", "the UN and the EU welcomed the deal": both act, neither is the
+# other's recipient
+NOT_SPLIT = {"045", "039", "038", "0255", "051", "052", "053", "055", "056"}
 # events whose "in X" names the country they target: aid, visits, deployments, coercion, violence
 IN_TARGET_ROOTS = {"07", "15", "16", "17", "18", "19", "20"}
 
 
 def _in_targets(root: str, code: str | None = None) -> bool:
     return root in IN_TARGET_ROOTS or code == "042"
-OBJECT_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "over", "from", "into", "at")
+OBJECT_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "over", "from", "into", "at", "between")
 LIGHT_VERB_DEPS = {"dobj", "nsubjpass"}
 REFLEXIVES = {"itself", "themselves", "himself", "herself", "oneself"}
 
@@ -63,29 +65,29 @@ class MentionIndex:
         found: list[ActorMention] = []
         for node in _with_conjuncts(token):
             mention = self.by_token.get(node.i)
-            if mention is None and inside:
-                mention = self._inside(node)
-            if mention is not None:
+            mentions = [mention] if mention is not None else self._inside(node) if inside else []
+            for mention in mentions:
                 found += [m for m in self._group(mention) if m not in found]
         return found
 
-    def _inside(self, token: Token) -> ActorMention | None:
-        """An actor inside a non-actor phrase: "U.S. counterinsurgency efforts" -> U.S.,
-        "a request by Germany", "regional rival Japan's prime minister" (apposition)."""
+    def _inside(self, token: Token) -> list[ActorMention]:
+        """Actors inside a non-actor phrase: "U.S. counterinsurgency efforts" -> U.S.,
+        "a request by Germany", "delegations from Russia and Ukraine" (both),
+        "regional rival Japan's prime minister" (apposition)."""
         for child in token.lefts:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 for node in child.subtree:
                     mention = self.by_token.get(node.i)
                     if mention is not None:
-                        return mention
+                        return [mention]
         for child in token.rights:
             if child.dep_ == "appos" and child.i in self.by_token:
-                return self.by_token[child.i]
+                return [self.by_token[child.i]]
             if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in self.by_token:
-                        return self.by_token[pobj.i]
-        return None
+                        return [self.by_token[node.i] for node in _with_conjuncts(pobj) if node.i in self.by_token]
+        return []
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -193,7 +195,7 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str, code: str | None
         if root in VERBAL_ROOTS or root in ("04", "05"):
             # verbal acts: the object is what is said ("expressed concern", "offered condolences");
             # whom or what it is about follows a preposition
-            addressee = _addressee(verb, target)
+            addressee = _addressee(verb, target, code or root)
             if addressee is not None:
                 target = addressee
                 recipients = [m for m in index.at(addressee) if m not in actors]
@@ -204,11 +206,13 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str, code: str | None
 ADDRESSEE_PREPS = ("to", "with", "about", "over", "for", "against", "toward", "towards", "regarding", "on", "at")
 
 
-def _addressee(verb: Token, obj: Token | None) -> Token | None:
+def _addressee(verb: Token, obj: Token | None, code: str) -> Token | None:
     for head in (verb, obj):
         if head is None:
             continue
         for prep in head.children:
+            if prep.lower_ == "at" and code[:2] in ("04", "05") and not code.startswith("042"):
+                continue  # "met at the Kremlin", "signed an accord at the White House": a place (but "arrived at" a host)
             if prep.dep_ == "prep" and prep.lower_ in ADDRESSEE_PREPS and prep.i > head.i:
                 pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
                 if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
@@ -236,7 +240,7 @@ def _recipient_inside_object(verb: Token, index: MentionIndex, root: str) -> tup
     preps = OBJECT_PREPS + (("in", "near", "across") if _in_targets(root) else ())
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         for node in obj.subtree:
-            if node.dep_ == "prep" and node.lower_ in preps and node.i > obj.i:
+            if node.dep_ == "prep" and node.lower_ in preps and node.i > obj.i and (node.lower_ != "at" or root >= "14"):
                 for pobj in node.children:
                     if pobj.dep_ == "pobj":
                         found = index.at(pobj)

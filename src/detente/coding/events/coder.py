@@ -14,7 +14,7 @@ from detente.coding.actors.kb import KnowledgeBase
 from detente.coding.actors.mentions import ActorMention
 from detente.coding.cameo import Codebook
 from detente.coding.dates import event_date
-from detente.coding.events.arguments import SYMMETRIC_ROOTS, Arguments, MentionIndex, located, noun_arguments, verb_arguments
+from detente.coding.events.arguments import NOT_SPLIT, SYMMETRIC_ROOTS, Arguments, MentionIndex, located, noun_arguments, verb_arguments
 from detente.coding.events.features import noun_features, verb_features
 from detente.coding.events.lexicon import NO_EVENT, Lexicon, Pattern
 from detente.coding.events.derived import demand_code, derived_code
@@ -187,7 +187,7 @@ def _records(
         m for m in args.recipients if not _own_event_noun(m, trigger, resources.lexicon)
     ]
     coded_recipients = [m for m in args.recipients if m.via != "unresolved"]
-    if not coded_recipients and not candidate.nominal and len(args.actors) > 1 and code.root in SYMMETRIC_ROOTS:
+    if not coded_recipients and not candidate.nominal and len(args.actors) > 1 and code.root in SYMMETRIC_ROOTS and code.code not in NOT_SPLIT:
         args = Arguments(args.actors[:1], args.actors[1:], symmetric=True)
     if candidate.nominal and not args.actors and not args.recipients:
         return  # "the summit is the first of its kind": a nominal event with nobody in it
