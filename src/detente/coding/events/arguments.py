@@ -84,9 +84,22 @@ class MentionIndex:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return [self.by_token[child.i]]
             if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.i in self.by_token:
-                        return [self.by_token[node.i] for node in _with_conjuncts(pobj) if node.i in self.by_token]
+                found = self._objects_of(child)
+                if found:
+                    return found
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                # "war crimes committed by Russian forces": the agent of the participle
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    found = self._objects_of(agent)
+                    if found:
+                        return found
+        return []
+
+    def _objects_of(self, prep: Token) -> list[ActorMention]:
+        """The actors a preposition governs, conjuncts included ("from Chile and Peru")."""
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.i in self.by_token:
+                return [self.by_token[node.i] for node in _with_conjuncts(pobj) if node.i in self.by_token]
         return []
 
 
