@@ -28,14 +28,18 @@ from spacy.tokens import Doc, Span
 from detente.nlp.hashes import contains, hash_table
 
 # Words that head a date or time expression the NER tags DATE or TIME without a capital letter
-# or a digit ("last week", "two days ago", "this morning"); months and weekdays are listed too,
-# because a sentence-initial "May" or "Monday" is not a capitalised word inside the sentence.
+# or a digit ("last week", "two days ago", "this morning").
 DATE_WORDS = frozenset(
+    """today yesterday tomorrow tonight day days week weeks weekend month months year years decade
+    decades century centuries morning afternoon evening night hour hours minute minutes ago earlier
+    later season spring summer autumn fall winter quarter""".split()
+)
+# Months and weekdays count when capitalised, also at the start of a sentence ("May 9 ...",
+# "Monday's vote"); in lower case, "may" and "march" are a verb.
+DATE_NAMES = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday today yesterday tomorrow tonight day days week weeks weekend month months
-    year years decade decades century centuries morning afternoon evening night hour hours
-    minute minutes ago earlier later season spring summer autumn fall winter quarter""".split()
+    saturday sunday""".split()
 )
 
 
@@ -66,6 +70,7 @@ class SelectiveAnalysis:
         self.triggers = hash_table(nlp.vocab, triggers)
         self.enders = hash_table(nlp.vocab, (".", "!", "?", "...", "…"))
         self.date_words = hash_table(nlp.vocab, DATE_WORDS)
+        self.date_names = hash_table(nlp.vocab, DATE_NAMES)
         self.role_words = hash_table(nlp.vocab, role_words)
         self.root_label = nlp.vocab.strings.add("ROOT")
         self.dep_label = nlp.vocab.strings.add("dep")
@@ -130,6 +135,7 @@ class SelectiveAnalysis:
                 | ((values[:, 5] == 1) & (values[:, 6] == 0))  # a number in digits
                 | (values[:, 7] == 1)
                 | contains(self.date_words, lower)
+                | (contains(self.date_names, lower) & (values[:, 4] == 1))
             )
             nameable &= unexplained
             nameable[self._titles(values[:, 8], contains(self.role_words, lower) & nameable)] = False

@@ -152,6 +152,7 @@ def code_document(doc: Doc, resources: CodingResources) -> list[dict]:
     wanted = resources.trigger_hashes(doc.vocab)
     positions = np.flatnonzero(contains(wanted, lemmas[:, 0]) | contains(wanted, lemmas[:, 1]))
     dates = [e for e in doc.ents if e.label_ == "DATE"]
+    places: dict[int, str | None] = {}  # the state each sentence places things in (see _sentence_place)
     for sent in doc.sents:
         if not sent.text.strip():
             continue
@@ -164,7 +165,7 @@ def code_document(doc: Doc, resources: CodingResources) -> list[dict]:
         sentence_dates = [e for e in dates if sent.start <= e.start < sent.end]
         number = 0
         for candidate in candidates:
-            for record in _records(candidate, sent, index, resources, pub_date, triggers, sentence_dates):
+            for record in _records(candidate, sent, index, resources, pub_date, triggers, sentence_dates, places):
                 record["event_id"] = f"{doc_id}:{sentence_index}:{number}"
                 record["doc_id"] = doc_id
                 record["sentence_index"] = sentence_index
@@ -175,7 +176,7 @@ def code_document(doc: Doc, resources: CodingResources) -> list[dict]:
 
 def _records(
     candidate: Candidate, sent: Span, index: MentionIndex, resources: CodingResources, pub_date: dt.date | None,
-    triggers: set[int], dates: list[Span],
+    triggers: set[int], dates: list[Span], places: dict[int, str | None],
 ):
     trigger = candidate.trigger
     code = resources.codebook.get(candidate.code)
@@ -205,7 +206,7 @@ def _records(
     location = _location(trigger, extra, index, resources)
     if location is not None and location.get("country"):
         args = located(args, location["country"])
-    elif (country := _sentence_place(sent, index, resources)) is not None:
+    elif (country := _cached_sentence_place(sent, index, resources, places)) is not None:
         # a government or an army acts abroad as often as at home: only other groups are placed
         args = located(args, country, skip_sectors=STATE_SECTORS)
     record = _base_record(candidate.code, resources, args, mood, source, date, pub_date, trigger, sent)
@@ -335,6 +336,12 @@ def _location(trigger: Token, extra: list[Token], index: MentionIndex, resources
     return None
 
 
+def _cached_sentence_place(sent: Span, index: MentionIndex, resources: CodingResources, places: dict[int, str | None]) -> str | None:
+    if sent.start not in places:
+        places[sent.start] = _sentence_place(sent, index, resources)
+    return places[sent.start]
+
+
 def _sentence_place(sent: Span, index: MentionIndex, resources: CodingResources) -> str | None:
     """The one state where the sentence places things ("... to disperse protesters in
     Nairobi"), when every "in/at/near X" of the sentence points to the same state."""
@@ -353,6 +360,19 @@ def _sentence_place(sent: Span, index: MentionIndex, resources: CodingResources)
     return country if entry is not None and not entry.region else None
 
 
+def _entity_at(token: Token) -> Span | None:
+    """The named entity ``token`` is part of (read from the token's IOB tags, without building
+    every entity of the document)."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
 def _place_of(token: Token, index: MentionIndex, resources: CodingResources) -> dict | None:
     """Resolve the object of "in/at ..." to a place: a seat of government or country from the
     knowledge base, else a named place in the gazetteer, else the country named around it."""
@@ -363,7 +383,7 @@ def _place_of(token: Token, index: MentionIndex, resources: CodingResources) -> 
             return {"name": entry.name, "place": entry.place or entry.name, "country": entry.country, "lat": entry.lat, "lon": entry.lon}
         if entry is not None and entry.type == "country":
             return {"name": entry.name, "place": None, "country": entry.country, "lat": None, "lon": None}
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = _entity_at(token)
     if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") and resources.gazetteer is not None:
         place = resources.gazetteer.lookup(ent.text)
         if place is not None:
