@@ -225,3 +225,26 @@ def test_places_conjuncts_and_between(code, sentence, trigger, actor, recipient)
     assert events, [(e["cameo"], e["evidence"]["trigger"]) for e in code(sentence)]
     assert _countries(events[0]["actor"]) == actor
     assert [c for c in _countries(events[0]["recipient"]) if c] == [c for c in recipient if c]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Germany condemned the attack on the embassy in Kabul.", "DEU"),
+        ("Chile denied the accusations of espionage.", "CHL"),
+        ("Brazil welcomed the ceasefire agreement.", "BRA"),
+    ],
+)
+def test_an_event_noun_under_an_event_verb_is_not_the_speakers_act(code, sentence, speaker):
+    events = code(sentence)
+    own = [e for e in events if _countries(e["actor"]) == [speaker]]
+    assert own and all(e["evidence"]["trigger"] == own[0]["evidence"]["trigger"] for e in own), [
+        (e["cameo"], e["evidence"]["trigger"], _countries(e["actor"])) for e in events
+    ]
+
+
+def test_a_light_verb_still_gives_its_subject_to_the_event_noun(code):
+    events = code("The rebels staged an ambush near the border, and the army made arrests in the capital.")
+    assert any(e["evidence"]["trigger"] == "arrests" and [a["sector"] for a in e["actor"]] == ["MIL"] for e in events) or any(
+        e["cameo_root"] == "17" and [a["sector"] for a in e["actor"]] == ["MIL"] for e in events
+    )

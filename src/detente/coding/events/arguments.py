@@ -318,7 +318,9 @@ def _subject(verb: Token, index: MentionIndex) -> list[ActorMention]:
     return []
 
 
-def noun_actors(noun: Token, index: MentionIndex, *, light_verbs_only: bool = True, root: str = "00") -> list[ActorMention]:
+def noun_actors(
+    noun: Token, index: MentionIndex, *, light_verbs_only: bool = True, root: str = "00", reported: bool = False
+) -> list[ActorMention]:
     """The actor of a nominal event: possessor, compound, "by" agent, or the light verb's subject."""
     found: list[ActorMention] = []
     for child in noun.children:
@@ -338,7 +340,9 @@ def noun_actors(noun: Token, index: MentionIndex, *, light_verbs_only: bool = Tr
         return found
     head = noun.head
     if noun.dep_ in LIGHT_VERB_DEPS | {"attr"} and head.pos_ in ("VERB", "AUX"):
-        if noun.dep_ == "nsubjpass":
+        if noun.dep_ == "nsubjpass" or reported:
+            # ``reported``: the verb is an event of its own ("condemned the attack"), and its
+            # subject did that, not the attack
             return []
         return _subject(head, index) or implied_actors(head, index)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN" and not light_verbs_only:
@@ -354,7 +358,9 @@ def noun_actors(noun: Token, index: MentionIndex, *, light_verbs_only: bool = Tr
     return []
 
 
-def noun_arguments(noun: Token, index: MentionIndex, root: str) -> Arguments:
+def noun_arguments(noun: Token, index: MentionIndex, root: str, *, reported: bool = False) -> Arguments:
+    """Actors and recipients of an event noun; ``reported`` when the verb governing it codes an
+    event of its own ("condemned the attack", "denied the killing")."""
     heads = [noun]
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in OCCURRENCE_VERBS:
         heads.append(noun.head)  # "clashes broke out between A and B"
@@ -366,7 +372,7 @@ def noun_arguments(noun: Token, index: MentionIndex, root: str) -> Arguments:
                     parties += index.at(pobj)
             if parties:
                 return Arguments(parties[:1], parties[1:], symmetric=True)
-    actors = noun_actors(noun, index, root=root)
+    actors = noun_actors(noun, index, root=root, reported=reported)
     recipients: list[ActorMention] = []
     symmetric = False
     for child in noun.children:

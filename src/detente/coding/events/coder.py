@@ -182,7 +182,10 @@ def _records(
     code = resources.codebook.get(candidate.code)
     if code is None:
         return
-    args = noun_arguments(trigger, index, code.root) if candidate.nominal else verb_arguments(trigger, index, code.root, code.code)
+    if candidate.nominal:
+        args = noun_arguments(trigger, index, code.root, reported=trigger.head.i in triggers and trigger.head.i != trigger.i)
+    else:
+        args = verb_arguments(trigger, index, code.root, code.code)
     # an event noun is not a participant: "signed (an agreement)" has no recipient of its own
     args.recipients = [
         m for m in args.recipients if not _own_event_noun(m, trigger, resources.lexicon)
