@@ -58,6 +58,7 @@ HYPOTHETICAL_GOVERNORS = {
     "hope", "hoping", "hopes", "fears", "possibility", "prospect", "chance", "risk", "likelihood",
     "danger", "fear", "hope", "expectation", "call", "demand", "proposal", "bid",
     "attempt", "effort", "push", "wish", "desire", "scenario", "idea", "option", "suggestion",
+    "likely", "unlikely",  # "is likely to reject": a forecast by others, not an announced plan
 }
 REFUSING_GOVERNORS = {"refuse", "decline", "reject", "rule", "resist", "fail"}
 WILLING = {"willing", "willingness", "ready", "readiness", "prepared"}
@@ -66,7 +67,7 @@ FUTURE_GOVERNORS = {
     "aim", "resolve", "commit", "announce", "expect", "go", "offer", "undertake", "mean", "due",
     "intention", "plan", "commitment", "pledge", "promise", "willingness", "readiness", "offer",
     "determination", "resolve", "preparation", "agreement", "ready", "willing", "eager",
-    "determined", "poised", "likely", "about", "able",
+    "determined", "poised", "about", "able",
 }
 SPEECH_VERBS = {
     "say", "tell", "state", "announce", "claim", "add", "note", "insist", "argue", "stress", "declare",

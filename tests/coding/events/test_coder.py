@@ -75,6 +75,8 @@ def test_compound_nominal_event(code):
         ("The minister faces potential prosecution in France.", "11", "hypothetical"),
         ("Japan will host the summit next year.", "04", "future"),
         ("Chile plans to expel the Venezuelan ambassador.", "16", "future"),
+        ("Chile is likely to expel the Venezuelan ambassador.", "16", "hypothetical"),  # a forecast
+        ("Peru is unlikely to sign the agreement with Bolivia.", "05", "hypothetical"),
         ("Egypt hosted talks between Israel and Hamas.", "04", "asserted"),
     ],
 )
