@@ -218,6 +218,11 @@ def test_unnamed_groups_take_the_one_state_the_sentence_places_them_in(code, sen
         # the agent of a participle names who is behind the object or subject
         ("Germany investigated war crimes committed by Serbian forces.", "investigated", ["DEU"], ["SRB"]),
         ("A roadside bomb planted by Malian rebels killed six soldiers.", "killed", ["MLI"], ["MLI"]),
+        # a name inside the object is the recipient, unless it is the actor's own side or the
+        # object names its target itself
+        ("Cuba allowed IAEA inspectors into the Havana reactor.", "allowed", ["CUB"], ["IGO"]),
+        ("Iran detained a German tourist in the city of Tabriz.", "detained", ["IRN"], ["DEU"]),
+        ("The United States lifted U.S. sanctions on Cuba.", "lifted", ["USA"], ["CUB"]),
         # praise is not mutual: two who praise are not each other's recipient
         ("France and Germany praised the agreement.", "praised", ["FRA", "DEU"], []),
     ],

@@ -159,6 +159,16 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str, code: str | None
             if any(d.dep_ == "poss" and d.lower_ in ("its", "their") for d in child.children):
                 continue  # "strengthened its forces in Crimea": its own forces are not the target
             recipients += index.at(child, inside=False)
+    if not recipients and not passive:
+        # "allowed IAEA inspectors into the plant", "rejected Erdogan's call": a name inside the
+        # object beats a later phrase; but not the actor's own side ("lifted U.S. sanctions",
+        # "closed Venezuela's borders"), nor when the object names its own target ("sanctions on
+        # Syria", "aid to Colombia")
+        own = {a.country for a in actors if a.country}
+        for child in objects:
+            if any(c.dep_ == "prep" and c.lower_ in OBJECT_PREPS for c in child.children):
+                continue
+            recipients += [m for m in index.at(child) if m.via == "kb" and m not in actors and m.country not in own]
     if not recipients:
         for prep in (c for c in verb.children if c.dep_ in ("prep", "dative", "agent") and _recipient_prep(c.lower_, root)):
             for pobj in prep.children:
