@@ -223,6 +223,10 @@ def test_unnamed_groups_take_the_one_state_the_sentence_places_them_in(code, sen
         ("Cuba allowed IAEA inspectors into the Havana reactor.", "allowed", ["CUB"], ["IGO"]),
         ("Iran detained a German tourist in the city of Tabriz.", "detained", ["IRN"], ["DEU"]),
         ("The United States lifted U.S. sanctions on Cuba.", "lifted", ["USA"], ["CUB"]),
+        # the subject of "is expected / set / due / ready to" does what follows
+        ("Chile is expected to expel the Peruvian ambassador.", "expel", ["CHL"], ["PER"]),
+        ("Japan is set to send aid to the Philippines.", "send", ["JPN"], ["PHL"]),
+        ("Macron is due to meet Lula in Brasilia.", "meet", ["FRA"], ["BRA"]),
         # praise is not mutual: two who praise are not each other's recipient
         ("France and Germany praised the agreement.", "praised", ["FRA", "DEU"], []),
     ],

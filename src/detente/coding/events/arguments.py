@@ -287,13 +287,18 @@ def implied_actors(verb: Token, index: MentionIndex, passive: bool = False) -> l
         if head.i == node.i:
             return []
         dep = node.dep_
-        if dep == "conj" or dep == "advcl" or dep == "pcomp" or dep == "prep":
-            node = head
+        if dep in ("conj", "advcl", "pcomp", "prep", "acomp"):
+            node = head  # "acomp": "X is due / ready to meet Y" goes up to the copula's subject
         elif dep == "xcomp":
             if head.lemma_.lower() in OBJECT_CONTROL:
                 obj = _object_of(head, index)
                 if obj:
                     return obj
+            if is_passive(head):
+                # "X is expected / set / was asked to visit Y": the passive subject does it
+                subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+                if subject is not None:
+                    return index.at(subject)
             node = head
         elif dep == "pobj":
             node = head
