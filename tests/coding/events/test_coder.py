@@ -227,6 +227,10 @@ def test_unnamed_groups_take_the_one_state_the_sentence_places_them_in(code, sen
         ("Chile is expected to expel the Peruvian ambassador.", "expel", ["CHL"], ["PER"]),
         ("Japan is set to send aid to the Philippines.", "send", ["JPN"], ["PHL"]),
         ("Macron is due to meet Lula in Brasilia.", "meet", ["FRA"], ["BRA"]),
+        # a subject pronoun in what someone says is the speaker, unless a nearer subject stands
+        ("The Taliban said they would attack Pakistani posts.", "attack", ["AFG"], ["PAK"]),
+        ("Moscow signalled it was ready to expel Estonian diplomats.", "expel", ["RUS"], ["EST"]),
+        ("Chile warned that Peru could close the border if it expels Chilean diplomats.", "expels", ["PER"], ["CHL"]),
         # praise is not mutual: two who praise are not each other's recipient
         ("France and Germany praised the agreement.", "praised", ["FRA", "DEU"], []),
     ],

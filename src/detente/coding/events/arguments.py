@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from detente.coding.actors.kb import NON_STATE
 from detente.coding.actors.mentions import ActorMention
-from detente.coding.modality import OCCURRENCE_VERBS
+from detente.coding.modality import OCCURRENCE_VERBS, SPEECH_VERBS, base_forms
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "toward", "towards", "from", "at", "into", "over", "upon", "for", "of", "onto", "across", "between")
 NOUN_RECIPIENT_PREPS = ("with", "against", "on", "for", "to", "toward", "towards", "from", "of", "over", "into", "upon", "at")
@@ -36,6 +36,9 @@ def _in_targets(root: str, code: str | None = None) -> bool:
 OBJECT_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "over", "from", "into", "at", "between")
 LIGHT_VERB_DEPS = {"dobj", "nsubjpass"}
 REFLEXIVES = {"itself", "themselves", "himself", "herself", "oneself"}
+SPEAKER_PRONOUNS = {"it", "they", "we"}
+# verbs whose subject speaks for what follows ("said it would", "signalled it was ready")
+SPEAKING = SPEECH_VERBS | {"signal", "warn", "vow", "pledge", "promise", "threaten", "deny", "insist", "reiterate", "hint"}
 
 
 @dataclass
@@ -148,6 +151,8 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str, code: str | None
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     actors += index.at(pobj)
+    if not actors and not passive:
+        actors = speaker_pronoun(verb, index)
     if not actors and not (passive and any(c.dep_ == "agent" for c in verb.children)):
         actors = implied_actors(verb, index, passive)
     if passive and not recipients and verb.dep_ in ("acl", "xcomp", "oprd", "ccomp"):
@@ -318,6 +323,31 @@ def implied_actors(verb: Token, index: MentionIndex, passive: bool = False) -> l
                 return []
         elif node.pos_ in ("NOUN", "PROPN") and dep != "pobj":
             return noun_actors(node, index, light_verbs_only=False)
+    return []
+
+
+def speaker_pronoun(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """"The Houthis said they would attack ...", "'We will respond,' Iran said", "Washington
+    signalled it was prepared to ...": a subject pronoun in what someone says is the speaker."""
+    node = verb
+    for _ in range(3):  # up a control chain: "it was ready to release" -> "was"
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+            break
+        node = node.head
+    if subject is None or subject.dep_ != "nsubj" or subject.lower_ not in SPEAKER_PRONOUNS:
+        return []
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis") or node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        if base_forms(node) & SPEAKING:
+            return _subject(node, index)
+        if any(c.dep_ == "nsubj" for c in node.children):
+            # "the RSF could commit atrocities if it storms the city": the nearer subject
+            return _subject(node, index)
     return []
 
 
