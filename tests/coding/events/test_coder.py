@@ -231,6 +231,7 @@ def test_unnamed_groups_take_the_one_state_the_sentence_places_them_in(code, sen
         ("The Taliban said they would attack Pakistani posts.", "attack", ["AFG"], ["PAK"]),
         ("Moscow signalled it was ready to expel Estonian diplomats.", "expel", ["RUS"], ["EST"]),
         ("Chile warned that Peru could close the border if it expels Chilean diplomats.", "expels", ["PER"], ["CHL"]),
+        ("Chile and Peru said they were committed to signing a trade deal.", "signing", ["CHL"], ["PER"]),
         # praise is not mutual: two who praise are not each other's recipient
         ("France and Germany praised the agreement.", "praised", ["FRA", "DEU"], []),
     ],

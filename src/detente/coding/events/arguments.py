@@ -330,9 +330,9 @@ def speaker_pronoun(verb: Token, index: MentionIndex) -> list[ActorMention]:
     """"The Houthis said they would attack ...", "'We will respond,' Iran said", "Washington
     signalled it was prepared to ...": a subject pronoun in what someone says is the speaker."""
     node = verb
-    for _ in range(3):  # up a control chain: "it was ready to release" -> "was"
+    for _ in range(5):  # up a control chain: "it was ready to release", "they were committed to concluding"
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None or node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+        if subject is not None or node.dep_ not in ("xcomp", "acomp", "pcomp", "prep") or node.head.i == node.i:
             break
         node = node.head
     if subject is None or subject.dep_ != "nsubj" or subject.lower_ not in SPEAKER_PRONOUNS:
