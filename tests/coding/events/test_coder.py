@@ -9,6 +9,14 @@ def _countries(actors):
     return [a["country"] for a in actors]
 
 
+def _on(code, sentence, trigger):
+    """The first event of ``sentence`` coded on the word ``trigger``."""
+    events = code(sentence)
+    found = [e for e in events if e["evidence"]["trigger"] == trigger]
+    assert found, f"no event on {trigger!r} in {[(e['cameo'], e['evidence']['trigger']) for e in events]}"
+    return found[0]
+
+
 def _one(events, root):
     found = [e for e in events if e["cameo_root"] == root]
     assert found, f"no {root} event in {[(e['cameo'], e['evidence']['trigger']) for e in events]}"
@@ -199,9 +207,7 @@ def test_a_speaker_saying_someone_must_act_makes_a_demand(code):
     ],
 )
 def test_unnamed_groups_take_the_one_state_the_sentence_places_them_in(code, sentence, trigger, side, expected):
-    events = [e for e in code(sentence) if e["evidence"]["trigger"] == trigger]
-    assert events, [(e["cameo"], e["evidence"]["trigger"]) for e in code(sentence)]
-    assert _countries(events[0][side]) == expected
+    assert _countries(_on(code, sentence, trigger)[side]) == expected
 
 
 @pytest.mark.parametrize(
@@ -236,11 +242,10 @@ def test_unnamed_groups_take_the_one_state_the_sentence_places_them_in(code, sen
         ("France and Germany praised the agreement.", "praised", ["FRA", "DEU"], []),
     ],
 )
-def test_places_conjuncts_and_between(code, sentence, trigger, actor, recipient):
-    events = [e for e in code(sentence) if e["evidence"]["trigger"] == trigger]
-    assert events, [(e["cameo"], e["evidence"]["trigger"]) for e in code(sentence)]
-    assert _countries(events[0]["actor"]) == actor
-    assert [c for c in _countries(events[0]["recipient"]) if c] == [c for c in recipient if c]
+def test_actors_and_recipients_of_constructions(code, sentence, trigger, actor, recipient):
+    event = _on(code, sentence, trigger)
+    assert _countries(event["actor"]) == actor
+    assert [c for c in _countries(event["recipient"]) if c] == [c for c in recipient if c]
 
 
 @pytest.mark.parametrize(
