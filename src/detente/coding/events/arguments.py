@@ -124,7 +124,12 @@ def is_passive(verb: Token) -> bool:
 
 def _recipient_prep(word: str, root: str) -> bool:
     """"fired at protesters" has a target; "signed an accord at the White House" has a place."""
-    return word in RECIPIENT_PREPS and (word != "at" or root >= "14")
+    return word in RECIPIENT_PREPS and _names_target(word, root)
+
+
+def _names_target(word: str, root: str) -> bool:
+    """"at" names a target only for conflict ("fired at protesters"); before that it is a place."""
+    return word != "at" or root >= "14"
 
 
 def _countries_in(head: Token, index: MentionIndex, actors: list[ActorMention]) -> list[ActorMention]:
@@ -268,7 +273,7 @@ def _recipient_inside_object(verb: Token, index: MentionIndex, root: str) -> tup
     preps = OBJECT_PREPS + (("in", "near", "across") if _in_targets(root) else ())
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         for node in obj.subtree:
-            if node.dep_ == "prep" and node.lower_ in preps and node.i > obj.i and (node.lower_ != "at" or root >= "14"):
+            if node.dep_ == "prep" and node.lower_ in preps and node.i > obj.i and _names_target(node.lower_, root):
                 for pobj in node.children:
                     if pobj.dep_ == "pobj":
                         found = index.at(pobj)
