@@ -10,8 +10,10 @@ Errors (exit status 1):
   * a code (entry or role) that does not start with the entry's country or a non-state code
     (IGO, NGO, IMG, MNC, ...), unless it is a documented exception (then a warning);
   * a bad line in sectors.tsv, a phrase listed twice, or a core sector noun missing.
+Also errors: an `extends` record naming no entry, an entry with neither a `source` nor a Sources header in
+  its file, and overlapping dated roles of one actor (extensions included).
 Warnings: unknown fields, unknown types or sectors, id prefixes that differ from the type,
-overlapping roles, duplicate aliases within an entry, and one alias naming entries of the same
+duplicate aliases within an entry, and one alias naming entries of the same
 country with different codes (a true ambiguity the resolver cannot settle by country).
 
 Usage: python tools/kb/check_kb.py [--dir DIR] [--sectors FILE] [-v]
@@ -34,12 +36,16 @@ ACTORS = ROOT / "src" / "detente" / "data" / "actors"
 REQUIRED = ("id", "type", "name", "country")
 KNOWN_FIELDS = {
     "id", "type", "name", "aliases", "demonyms", "country", "sector", "code", "wikidata", "roles",
-    "place", "lat", "lon", "capital", "iso2", "iso3", "cameo_code", "parent", "region",
+    "place", "lat", "lon", "capital", "iso2", "iso3", "cameo_code", "parent", "region", "source",
 }
 ROLE_FIELDS = {"code", "sector", "from", "until", "title"}
 TYPES = {"person", "organization", "armed_group", "party", "country", "igo", "ngo", "place"}
 # Non-state / international "country" codes of CAMEO and PLOVER.
 NON_STATE = {"IGO", "NGO", "IMG", "MNC", "UIS", "INT", "REB", "CRM", "---"}
+# States that no longer exist, with the codes CAMEO and the Phoenix dictionaries give them.
+FORMER_STATES = {"DDR", "SUN", "YUG", "CSK", "SCG", "YMD", "VDR", "RVN", "ZAR"}
+# CAMEO's religion codes stand in the country position for actors with no country ("HINRAD", "BUDREB").
+RELIGIONS = {"BUD", "CHR", "CTH", "HIN", "JEW", "MUS", "SHI", "SUN", "SIK", "JAN", "TAO", "CON", "ZRO", "BAH", "DRZ"}
 SECTORS = {
     "GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "INS", "SPY", "ELI", "CVL", "BUS", "MED",
     "EDU", "HLH", "REF", "LAB", "AGR", "CRM", "REL", "DEV", "HRI", "ENV", "UAF", "PRM", "SOC", "NGO",
@@ -84,7 +90,7 @@ def code_ok(code: str, country: str, countries: set[str], role: bool = False) ->
     roles held in another country's institution (Mark Carney at the Bank of England).
     """
     prefix = code[:3]
-    if prefix == country or prefix in NON_STATE:
+    if prefix == country or prefix in NON_STATE or prefix in RELIGIONS:
         return None
     if prefix in countries and (country in NON_STATE or role):
         return "documented"
@@ -136,7 +142,6 @@ def check_entry(item: object, where: str, report: Report, countries: set[str]) -
     if not isinstance(roles, list):
         report.error(label, "roles must be a list")
         roles = []
-    spans = []
     for number, role in enumerate(roles, start=1):
         rwhere = f"{label} role {number}"
         if not isinstance(role, dict):
@@ -164,12 +169,6 @@ def check_entry(item: object, where: str, report: Report, countries: set[str]) -
             continue
         if start and end and end <= start:
             report.error(rwhere, f"until {end} is not after from {start}")
-        if start or end:
-            spans.append((start or dt.date.min, end or dt.date.max, number))
-    spans.sort()
-    for (s1, e1, n1), (s2, e2, n2) in zip(spans, spans[1:]):
-        if s2 < e1:
-            report.warn(label, f"roles {n1} and {n2} overlap (the first listed wins)")
     for key in ("lat", "lon"):
         if item.get(key) is not None and not isinstance(item[key], (int, float)):
             report.error(label, f"{key} is not a number")
@@ -179,7 +178,7 @@ def check_entry(item: object, where: str, report: Report, countries: set[str]) -
 def load_file(path: Path, report: Report) -> list:
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         report.error(path.name, f"invalid YAML: {exc}")
         return []
@@ -191,8 +190,24 @@ def load_file(path: Path, report: Report) -> list:
     return data
 
 
+def actor_files(directory: Path) -> list[Path]:
+    """Curated files first, then generated sub-folders (phoenix/), as the loader reads them."""
+    return sorted(directory.glob("*.yaml")) + sorted(directory.glob("*/*.yaml"))
+
+
+def header_source(path: Path) -> str | None:
+    """The file's own "Sources" / "GENERATED ... from" note, which covers entries without `source`."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                break
+            if re.match(r"#\s*(Sources?\b|GENERATED\b.*\bfrom\b)", line):
+                return line.strip("# \n")
+    return None
+
+
 def check_actors(directory: Path, report: Report) -> dict:
-    files = sorted(directory.glob("*.yaml"))
+    files = actor_files(directory)
     raw = {path: load_file(path, report) for path in files}
     countries = {
         item.get("country")
@@ -200,30 +215,53 @@ def check_actors(directory: Path, report: Report) -> dict:
         for item in items
         if isinstance(item, dict) and item.get("type") == "country"
     }
+    # territories coded under their state ("GBRBMU") keep their own ISO code in older data ("BMU")
+    countries |= {
+        str(item.get("code"))[3:6]
+        for items in raw.values()
+        for item in items
+        if isinstance(item, dict) and item.get("type") == "country" and len(str(item.get("code") or "")) == 6
+    }
+    countries |= FORMER_STATES
     ids: dict[str, str] = {}
+    entries: dict[str, dict] = {}
+    extensions: list[tuple[str, dict]] = []
     per_file: dict[str, Counter] = {}
     per_type: Counter = Counter()
     alias_index: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for path, items in raw.items():
+        name = str(path.relative_to(directory))
         counts = Counter()
+        file_source = header_source(path)
         for number, item in enumerate(items, start=1):
-            entry = check_entry(item, f"{path.name}#{number}", report, countries)
+            if isinstance(item, dict) and "extends" in item:
+                extensions.append((f"{name}#{number}", item))
+                counts["extends"] += 1
+                continue
+            entry = check_entry(item, f"{name}#{number}", report, countries)
             if entry is None:
                 continue
+            if not entry.get("source") and not file_source:
+                report.error(f"{name}#{number} {entry['id']}", "no source: give the entry a `source` or the file a Sources header")
             generated = [entry["id"]]
             if isinstance(entry.get("capital"), dict):
                 generated.append(f"capital/{entry['country']}")
             for entry_id in generated:
                 if entry_id in ids:
-                    report.error(path.name, f"id {entry_id} already used in {ids[entry_id]}")
+                    report.error(name, f"id {entry_id} already used in {ids[entry_id]}")
                 else:
-                    ids[entry_id] = path.name
+                    ids[entry_id] = name
+            entries[entry["id"]] = entry
             counts[entry["type"]] += 1
             per_type[entry["type"]] += 1
             code = entry.get("code") or entry["country"]
             for alias in {entry["name"], *(entry.get("aliases") or [])}:
                 alias_index[alias].append((entry["id"], entry["country"], str(code)))
-        per_file[path.name] = counts
+        per_file[name] = counts
+    for where, item in extensions:
+        check_extension(where, item, entries, report, countries)
+    for entry in entries.values():
+        check_overlaps(entry, report)
     shared = 0
     for alias, hits in sorted(alias_index.items()):
         if len({h[0] for h in hits}) < 2:
@@ -238,7 +276,43 @@ def check_actors(directory: Path, report: Report) -> dict:
             if len({c for c, _ in found}) > 1:
                 report.warn(f"alias {alias!r}", f"names {country} entries with different codes: "
                             + ", ".join(f"{i} ({c})" for c, i in sorted(found)))
-    return {"files": per_file, "types": per_type, "shared_aliases": shared, "entries": len(ids)}
+    return {"files": per_file, "types": per_type, "shared_aliases": shared, "entries": len(ids), "extends": len(extensions)}
+
+
+def check_extension(where: str, item: dict, entries: dict[str, dict], report: Report, countries: set[str]) -> None:
+    """An `extends` record: its target exists, its roles are valid; they join the target's roles."""
+    target = entries.get(str(item.get("extends")))
+    label = f"{where} extends {item.get('extends')}"
+    if target is None:
+        report.error(label, "names no entry")
+        return
+    if not item.get("source"):
+        report.error(label, "no source")
+    unknown = set(item) - {"extends", "aliases", "roles", "source"}
+    if unknown:
+        report.warn(label, f"unknown fields {sorted(unknown)}")
+    probe = {"id": target["id"], "type": target["type"], "name": target["name"], "country": target["country"], "roles": item.get("roles") or []}
+    if check_entry(probe, label, report, countries) is not None:
+        target["roles"] = list(target.get("roles") or []) + list(item.get("roles") or [])
+
+
+def check_overlaps(entry: dict, report: Report) -> None:
+    """Dated roles of one actor (its extensions included) must not overlap."""
+    spans = []
+    for number, role in enumerate(entry.get("roles") or [], start=1):
+        if not isinstance(role, dict):
+            continue
+        try:
+            start = parse_date(role["from"]) if role.get("from") is not None else None
+            end = parse_date(role["until"]) if role.get("until") is not None else None
+        except (ValueError, TypeError):
+            continue  # reported by check_entry
+        if start or end:
+            spans.append((start or dt.date.min, end or dt.date.max, number, role.get("code")))
+    spans.sort()
+    for (s1, e1, n1, c1), (s2, e2, n2, c2) in zip(spans, spans[1:]):
+        if s2 < e1:
+            report.error(entry["id"], f"roles {n1} ({c1} {s1}..{e1}) and {n2} ({c2} {s2}..{e2}) overlap")
 
 
 def check_sectors(path: Path, report: Report) -> Counter:
@@ -288,10 +362,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Actor files in {args.dir}:")
     for name, counts in stats["files"].items():
         detail = ", ".join(f"{t} {n}" for t, n in sorted(counts.items()))
-        print(f"  {name:<18} {sum(counts.values()):>5}  ({detail})")
-    print(f"  {'total':<18} {sum(stats['types'].values()):>5}  "
+        print(f"  {name:<24} {sum(counts.values()):>6}  ({detail})")
+    print(f"  {'total':<24} {sum(stats['types'].values()):>6}  "
           + "(" + ", ".join(f"{t} {n}" for t, n in sorted(stats["types"].items())) + ")")
-    print(f"  ids (capitals included): {stats['entries']}; aliases naming more than one entry: {stats['shared_aliases']}")
+    print(f"  ids (capitals included): {stats['entries']}; extends records: {stats['extends']}; "
+          f"aliases naming more than one entry: {stats['shared_aliases']}")
     print(f"sectors.tsv: {sum(sectors.values())} phrases; "
           + ", ".join(f"{s} {n}" for s, n in sorted(sectors.items(), key=lambda x: -x[1])))
     if args.verbose:

@@ -20,6 +20,7 @@ def build_pipeline(settings: Settings, *, events: bool = True, prefilter: bool |
     recognised (the small English model alone tags a bare "Petro" as ORG or GPE).
     """
     import detente.nlp.components  # noqa: F401  (registers the factories)
+    import detente.nlp.kb_ruler  # noqa: F401
 
     try:
         nlp = spacy.load(settings.model)
@@ -36,16 +37,24 @@ def build_pipeline(settings: Settings, *, events: bool = True, prefilter: bool |
     actors = nlp.add_pipe(
         "detente_actors", last=True, config={"actor_files": [str(p) for p in settings.actor_files]}
     )
-    ruler = nlp.add_pipe(
-        "entity_ruler", name="detente_kb_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "validate": False}
-    )
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(list(actors.kb.ruler_patterns()))
+    ruler = nlp.add_pipe("detente_kb_ruler", before="ner")
+    ruler.set_compiled(*_compiled_kb_patterns(nlp, settings, actors.kb))
     if events:
         nlp.add_pipe("detente_events", last=True)
     if prefilter if prefilter is not None else (events and settings.prefilter):
         _add_prefilter(nlp)
     return nlp
+
+
+def _compiled_kb_patterns(nlp: Language, settings: Settings, kb):
+    """The KB's name patterns, tokenised by this pipeline's tokenizer: compiled once, then cached."""
+    from detente.coding.actors.kb import KB_FORMAT, builtin_files
+    from detente.data.cache import load_cached
+    from detente.nlp.kb_ruler import compile_patterns
+
+    sources = [*builtin_files(), *settings.actor_files]
+    version = f"{KB_FORMAT}-{settings.model}-{spacy.__version__}-{nlp.meta.get('version')}"
+    return load_cached("kb-patterns", sources, lambda: compile_patterns(nlp, kb.ruler_patterns()), version=version)
 
 
 def _add_prefilter(nlp: Language) -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import yaml
 
 from detente.data import data_path
+from detente.data.cache import load_cached
 from detente.errors import DataFileError
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,7 @@ try:  # libyaml's loader is ~10x faster on the big files
 except AttributeError:  # pragma: no cover - pure-Python PyYAML
     _Loader = yaml.SafeLoader
 
+KB_FORMAT = "3"  # bump when ActorEntry, Role or the index change shape
 NON_STATE = {"IGO", "NGO", "IMG", "MNC", "UIS", "REB", "CRM", "---"}
 ENT_LABELS = {
     "person": "PERSON",
@@ -53,6 +55,9 @@ class Role:
     def covers(self, date: dt.date) -> bool:
         return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
 
+    def __reduce__(self):  # positional, not the slow generic setstate of frozen slotted dataclasses
+        return (Role, (self.code, self.sector, self.start, self.end, self.title))
+
     @property
     def dated(self) -> bool:
         return self.start is not None or self.end is not None
@@ -74,10 +79,14 @@ class ActorEntry:
     lat: float | None = None
     lon: float | None = None
     region: bool = False  # a CAMEO region ("Europe", "West Africa"), not a state
+    source: str | None = None  # where the entry's facts come from, when not the file header
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    def __reduce__(self):  # the compiled KB unpickles ~27,000 of these: keep it positional
+        return (ActorEntry, tuple(getattr(self, name) for name in _ENTRY_FIELDS))
 
     def coding_at(self, date: dt.date | None) -> tuple[str, str | None]:
         """The (code, sector) this actor has on ``date``.
@@ -103,6 +112,9 @@ class ActorEntry:
         return self.country, self.sector if self.type != "person" else None
 
 
+_ENTRY_FIELDS = tuple(f.name for f in fields(ActorEntry))
+
+
 @dataclass
 class KnowledgeBase:
     entries: dict[str, ActorEntry] = field(default_factory=dict)
@@ -110,18 +122,43 @@ class KnowledgeBase:
     _lower: dict[str, list[str]] = field(default_factory=dict)
     _demonyms: dict[str, str] = field(default_factory=dict)
     _countries: dict[str, str] = field(default_factory=dict)
+    _generated: set[str] = field(default_factory=set)  # ids from generated files (data/actors/*/)
 
     @classmethod
-    def load(cls, extra_files: Iterable[Path] = (), *, builtin: bool = True) -> KnowledgeBase:
-        """The shipped knowledge base, then each of ``extra_files`` (later files override)."""
-        kb = cls()
-        if builtin:
-            for path in sorted(data_path("actors").glob("*.yaml")):
-                kb.add_entries(read_entries(path))
-        for path in extra_files:
-            kb.add_entries(read_entries(Path(path)), override=True)
+    def load(cls, extra_files: Iterable[Path] = (), *, builtin: bool = True, cache: bool = True) -> KnowledgeBase:
+        """The shipped knowledge base, then each of ``extra_files`` (later files override).
+
+        The shipped files are compiled once and kept in the user cache (see ``detente.data.cache``),
+        rebuilt when any of them changes; user files are read on every load.
+        """
+        extra = [Path(p) for p in extra_files]
+        if builtin and cache:
+            kb = load_cached("actors-kb", builtin_files(), lambda: cls.load(builtin=True, cache=False), version=KB_FORMAT)
+            if not extra:
+                return kb
+        else:
+            kb = cls()
+            if builtin:
+                kb.add_files(builtin_files())
+        for path in extra:
+            entries, extensions = read_actor_file(path)
+            kb.add_entries(entries, override=True)
+            kb.apply_extensions(extensions, path)
         kb.reindex()
         return kb
+
+    def add_files(self, paths: Iterable[Path]) -> None:
+        """Entries of curated files first, then generated ones; then every ``extends`` record."""
+        paths = list(paths)
+        extensions = []
+        for path in paths:
+            entries, records = read_actor_file(path)
+            self.add_entries(entries)
+            if path.parent != data_path("actors"):
+                self._generated.update(e.id for e in entries)
+            extensions.append((path, records))
+        for path, records in extensions:
+            self.apply_extensions(records, path)
 
     def add_entries(self, entries: Iterable[ActorEntry], *, override: bool = False) -> None:
         for entry in entries:
@@ -131,13 +168,25 @@ class KnowledgeBase:
             self.entries[entry.id] = entry
         self._user_first = override
 
+    def apply_extensions(self, records: Iterable[Extension], path: Path) -> None:
+        """Add the names and roles of ``extends`` records to the entries they name."""
+        for record in records:
+            entry = self.entries.get(record.target)
+            if entry is None:
+                raise DataFileError(f"'extends: {record.target}' names no actor entry", path=str(path))
+            roles = tuple(sorted((*entry.roles, *record.roles), key=lambda r: r.start or dt.date.min))
+            aliases = entry.aliases + tuple(a for a in record.aliases if a not in entry.names)
+            self.entries[entry.id] = replace(entry, aliases=aliases, roles=roles)
+
     def reindex(self) -> None:
         self._aliases.clear()
         self._lower.clear()
         self._demonyms.clear()
         self._countries.clear()
-        # later entries (user files) are indexed first so that they win ambiguous aliases
-        for entry in reversed(list(self.entries.values())):
+        # later entries (user files) are indexed first so that they win ambiguous aliases; entries
+        # generated from other dictionaries (phoenix/) come after every curated one
+        ordered = sorted(reversed(list(self.entries.values())), key=lambda e: e.id in self._generated)
+        for entry in ordered:
             for name in _surface_forms(entry.names):
                 self._aliases.setdefault(name, []).append(entry.id)
                 self._lower.setdefault(name.lower(), []).append(entry.id)
@@ -156,17 +205,37 @@ class KnowledgeBase:
     def get(self, entry_id: str) -> ActorEntry | None:
         return self.entries.get(entry_id)
 
-    def lookup(self, text: str) -> list[ActorEntry]:
-        """Entries whose name or alias is ``text`` (exact case first, then case-insensitive)."""
+    def lookup(self, text: str, date: dt.date | None = None) -> list[ActorEntry]:
+        """Entries whose name or alias is ``text`` (exact case first, then case-insensitive).
+
+        With a ``date``, namesakes are ordered by who held a dated role then (see :meth:`by_date`).
+        """
         text = text.strip()
+        found: list[ActorEntry] = []
         for form in (text, _strip_article(text)):
             ids = self._aliases.get(form)
             if ids:
-                return [self.entries[i] for i in ids]
-        ids = self._lower.get(_strip_article(text).lower())
-        if ids and not text.islower():  # "us" the pronoun is not "US" the country
-            return [self.entries[i] for i in ids]
-        return []
+                found = [self.entries[i] for i in ids]
+                break
+        else:
+            ids = self._lower.get(_strip_article(text).lower())
+            if ids and not text.islower():  # "us" the pronoun is not "US" the country
+                found = [self.entries[i] for i in ids]
+        return self.by_date(found, date) if date is not None and len(found) > 1 else found
+
+    @staticmethod
+    def by_date(entries: list[ActorEntry], date: dt.date) -> list[ActorEntry]:
+        """Namesakes in order: a dated role covering ``date`` first, then a role that started before it
+        (a former office-holder), then the rest; stable otherwise."""
+
+        def rank(entry: ActorEntry) -> int:
+            if any(role.dated and role.covers(date) for role in entry.roles):
+                return 0
+            if any(role.start is not None and role.start <= date for role in entry.roles):
+                return 1
+            return 2
+
+        return sorted(entries, key=rank)
 
     def demonym(self, text: str) -> ActorEntry | None:
         """The country whose adjective or plural is ``text`` ("Colombian", "Americans")."""
@@ -213,8 +282,29 @@ def _surface_forms(names: Iterable[str]) -> Iterator[str]:
             yield name.replace("'", "’")
 
 
+@dataclass(frozen=True, slots=True)
+class Extension:
+    """An ``extends: <id>`` record: more names and roles for an entry defined elsewhere."""
+
+    target: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    source: str | None = None
+
+
+def builtin_files() -> list[Path]:
+    """The shipped actor files: curated ones (``actors/*.yaml``) first, then generated sub-folders."""
+    folder = data_path("actors")
+    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*/*.yaml"))
+
+
 def read_entries(path: Path) -> list[ActorEntry]:
     """Parse one YAML file of actor entries; errors name the file and the entry."""
+    return read_actor_file(path)[0]
+
+
+def read_actor_file(path: Path) -> tuple[list[ActorEntry], list[Extension]]:
+    """The entries and the ``extends`` records of one YAML file; errors name the file and the entry."""
     try:
         with open(path, encoding="utf-8") as handle:
             raw = yaml.load(handle, Loader=_Loader)
@@ -227,27 +317,34 @@ def read_entries(path: Path) -> list[ActorEntry]:
         line = mark.line + 1 if mark is not None else None
         raise DataFileError(f"invalid YAML: {getattr(exc, 'problem', exc)}", path=str(path), line=line) from None
     if raw is None:
-        return []
+        return [], []
     if not isinstance(raw, list):
         raise DataFileError("an actor file must be a YAML list of entries", path=str(path))
-    entries = []
+    entries: list[ActorEntry] = []
+    extensions: list[Extension] = []
     for number, item in enumerate(raw, start=1):
         try:
-            entries.extend(parse_entry(item))
+            if isinstance(item, dict) and "extends" in item:
+                extensions.append(parse_extension(item))
+            else:
+                entries.extend(parse_entry(item))
         except (KeyError, TypeError, ValueError) as exc:
-            label = item.get("id", f"entry {number}") if isinstance(item, dict) else f"entry {number}"
-            raise DataFileError(f"bad actor entry {label}: {exc}", path=str(path)) from None
-    return entries
+            label = item.get("id") or item.get("extends") if isinstance(item, dict) else None
+            raise DataFileError(f"bad actor entry {label or f'entry {number}'}: {exc}", path=str(path)) from None
+    return entries, extensions
 
 
-def parse_entry(item: dict) -> list[ActorEntry]:
-    """One YAML entry; a country with a ``capital`` also yields the capital as a place entry."""
-    if not isinstance(item, dict):
-        raise TypeError("entry must be a mapping")
-    for key in ("id", "type", "name", "country"):
-        if not item.get(key):
-            raise ValueError(f"missing required field {key!r}")
-    roles = tuple(
+def parse_extension(item: dict) -> Extension:
+    return Extension(
+        target=str(item["extends"]),
+        aliases=tuple(str(a) for a in item.get("aliases") or ()),
+        roles=_roles(item),
+        source=item.get("source"),
+    )
+
+
+def _roles(item: dict) -> tuple[Role, ...]:
+    return tuple(
         Role(
             code=str(role["code"]),
             sector=role.get("sector"),
@@ -257,6 +354,16 @@ def parse_entry(item: dict) -> list[ActorEntry]:
         )
         for role in item.get("roles") or ()
     )
+
+
+def parse_entry(item: dict) -> list[ActorEntry]:
+    """One YAML entry; a country with a ``capital`` also yields the capital as a place entry."""
+    if not isinstance(item, dict):
+        raise TypeError("entry must be a mapping")
+    for key in ("id", "type", "name", "country"):
+        if not item.get(key):
+            raise ValueError(f"missing required field {key!r}")
+    roles = _roles(item)
     country = str(item["country"])
     entry = ActorEntry(
         id=str(item["id"]),
@@ -273,6 +380,7 @@ def parse_entry(item: dict) -> list[ActorEntry]:
         lat=_float(item.get("lat")),
         lon=_float(item.get("lon")),
         region=bool(item.get("region")),
+        source=item.get("source"),
     )
     entries = [entry]
     capital = item.get("capital")

@@ -166,6 +166,8 @@ class _DocResolver:
         for entry in self.kb.lookup(ent.text):
             if entry not in candidates:
                 candidates.append(entry)
+        if len(candidates) > 1 and self.date is not None:  # namesakes: who held office on the date
+            candidates = self.kb.by_date(candidates, self.date)
         if not candidates and ent.label_ == "NORP":
             country = self.kb.demonym(ent.text)
             return country
