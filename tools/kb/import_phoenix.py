@@ -55,6 +55,7 @@ from phoenix_names import fold, raw_tokens, slug, written_forms  # noqa: E402
 ACTORS = ROOT / "src" / "detente" / "data" / "actors"
 REFERENCE = ROOT.parent / "shared" / "reference" / "petrarch"
 OPEN_ROLES_UNTIL = dt.date(2015, 1, 1)
+MIN_REMNANT_DAYS = 7
 DICTIONARIES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
 SECTORS = {
     "GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "INS", "SPY", "ELI", "CVL", "BUS", "MED", "EDU",
@@ -148,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     write_files(args.out, files)
     write_conflicts(args.conflicts, conflicts)
     print(f"{sum(len(v) for v in files.values())} records in {len(files)} files: {dict(counts)}")
-    print(f"skipped: {dict(skipped)}; conflicts listed: {len(conflicts)} in {args.conflicts.relative_to(ROOT)}")
+    print(f"skipped: {dict(skipped)}; conflicts listed: {len(conflicts)} in {args.conflicts}")
     return 0
 
 
@@ -450,7 +451,9 @@ def extension(record: Record, item: dict, conflicts: list[tuple[str, ...]]) -> s
                 if piece.end > end:
                     next_pieces.append(Span(piece.code, end, piece.end))
             pieces = next_pieces
-        kept += pieces
+        # a few days left between curated roles are boundary conventions (one side's inclusive end,
+        # the other's exclusive), not a fact of their own
+        kept += [p for p in pieces if p is span or (p.end - p.start).days >= MIN_REMNANT_DAYS]
     curated_default = item.get("code")
     if curated_default and default != curated_default and not item.get("roles"):
         conflicts.append((item["id"], record.sources[0], f"code {default}", f"curated code {curated_default}"))

@@ -115,3 +115,56 @@ def test_trump_is_not_government_between_terms():
     kb = KnowledgeBase.load()
     code, _ = kb.lookup("Trump")[0].coding_at(dt.date(2022, 6, 1))
     assert code.startswith("USA") and code != "USAGOV"
+
+
+def test_extends_records_add_names_and_roles_to_an_entry(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        """
+- id: person/ana-perez
+  type: person
+  name: Ana Pérez
+  country: XYZ
+  code: XYZELI
+  roles:
+    - {code: XYZGOV, from: 2020-01-01}
+- extends: person/ana-perez
+  aliases: [Ana Maria Perez]
+  roles:
+    - {code: XYZLEG, from: 2010-01-01, until: 2015-01-01}
+  source: test
+""",
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase.load([path], builtin=False)
+    (entry,) = kb.lookup("Ana Maria Perez")
+    assert entry.coding_at(dt.date(2012, 5, 1))[0] == "XYZLEG"
+    assert entry.coding_at(dt.date(2017, 5, 1))[0] == "XYZELI"
+    assert entry.coding_at(dt.date(2021, 5, 1))[0] == "XYZGOV"
+
+
+def test_extends_of_an_unknown_id_names_the_file(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("- extends: person/nobody\n  aliases: [X Y]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="bad.yaml.*names no actor entry"):
+        KnowledgeBase.load([path], builtin=False)
+
+
+def test_namesakes_are_ordered_by_who_held_office_on_the_date(tmp_path):
+    path = tmp_path / "twins.yaml"
+    path.write_text(
+        """
+- {id: person/a, type: person, name: Lee Kim, country: AAA, code: AAAELI, roles: [{code: AAAGOV, from: 1990-01-01, until: 1995-01-01}]}
+- {id: person/b, type: person, name: Lee Kim, country: BBB, code: BBBELI, roles: [{code: BBBGOV, from: 2005-01-01, until: 2010-01-01}]}
+""",
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase.load([path], builtin=False)
+    assert kb.lookup("Lee Kim", dt.date(1992, 1, 1))[0].id == "person/a"
+    assert kb.lookup("Lee Kim", dt.date(2007, 1, 1))[0].id == "person/b"
+
+
+def test_curated_entries_win_shared_names_over_generated_ones():
+    kb = KnowledgeBase.load()
+    (first, *_) = kb.lookup("White House")
+    assert first.source is None  # a curated entry (generated ones carry their Phoenix source)

@@ -22,6 +22,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from detente.coding.actors.institutions import country_inside, institution_sector, is_institution
 from detente.coding.actors.kb import NON_STATE, ActorEntry, KnowledgeBase
 from detente.coding.actors.mentions import ActorMention
 from detente.coding.actors.sectors import SectorLexicon
@@ -128,6 +129,9 @@ class _DocResolver:
         start, end = self._span_of(head)
         head_ent = self.ent_at.get(head.i)
         countries, of_end = self._context_countries(head, start, end, exclude=head_ent)
+        if not countries and head_ent is not None and is_institution(head):
+            inside = country_inside(head_ent, self._country_of_word)  # "Nigeria's Office of ..." as one name
+            countries = [inside] if inside else []
         context_country = countries[0] if countries else None
         if head_ent is not None and head_ent.label_ in ACTOR_ENT_LABELS:
             entry = self._kb_entry(head_ent, context_country)
@@ -266,8 +270,9 @@ class _DocResolver:
             return None
         lemmas = [t.lemma_ if t.i == words[-1].i else t.text for t in words]
         hit = self.sectors.longest_suffix(lemmas) or self.sectors.longest_suffix([t.text for t in words])
-        if hit is None:
-            return None
+        if hit is None:  # a named state body: "Federal Aviation Office", "Department of Transportation"
+            sector = institution_sector(head, words, self._sector_of_word)
+            return (sector, None) if sector is not None else None
         sector, size = hit
         org = None
         for token in words[: len(words) - size]:
@@ -277,6 +282,19 @@ class _DocResolver:
                 if entry is not None and entry.type in ("armed_group", "party", "organization", "igo", "ngo"):
                     org = entry
         return sector, org
+
+    def _sector_of_word(self, word: str) -> str | None:
+        hit = self.sectors.longest_suffix([word])
+        return hit[0] if hit is not None and hit[1] == 1 else None
+
+    def _country_of_word(self, text: str) -> str | None:
+        demonym = self.kb.demonym(text)
+        if demonym is not None:
+            return demonym.country
+        for entry in self.kb.lookup(text):
+            if entry.type == "country" and not entry.region:
+                return entry.country
+        return None
 
     def _appos_country(self, head: Token) -> str | None:
         context = self._appos_context(head)

@@ -1,0 +1,52 @@
+"""State bodies named by a general pattern, and organisations that recur in the news (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _find(mentions, text):
+    found = [m for m in mentions if m["text"] == text]
+    assert found, f"no mention {text!r} in {[(m['text'], m['code']) for m in mentions]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, code",
+    [
+        ("Austria's Federal Office for Migration rejected the claims.", "Austria's Federal Office for Migration", "AUTGOV"),
+        ("The Chilean Environmental Agency fined the company.", "The Chilean Environmental Agency", "CHLGOV"),
+        ("Ghana's Department of Fisheries seized two trawlers.", "Ghana's Department of Fisheries", "GHAGOV"),
+        ("The Polish Border Guard Command deployed patrols.", "The Polish Border Guard Command", "POLMIL"),
+        ("Peru's National Police Directorate opened an inquiry.", "Peru's National Police Directorate", "PERCOP"),
+    ],
+)
+def test_a_named_state_body_takes_its_country_and_sector(mentions, sentence, text, code):
+    assert _find(mentions(sentence), text)["code"] == code
+
+
+def test_a_lower_case_office_is_not_a_state_body(mentions):
+    found = mentions("She left her office in Lisbon early on Tuesday.")
+    assert not any(m["code"].endswith("GOV") and "office" in m["text"] for m in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, code",
+    [
+        ("Renamo fighters attacked a convoy near Gorongosa.", "Renamo fighters", "MOZOPP"),
+        ("Members of the Landless Workers' Movement occupied a farm.", "the Landless Workers' Movement", "BRAAGR"),
+        ("The IRGC said it had seized a tanker.", "The IRGC", "IRNMIL"),
+        ("The Bundeswehr sent engineers to the region.", "The Bundeswehr", "DEUMIL"),
+    ],
+)
+def test_recurring_organisations_are_in_the_knowledge_base(mentions, sentence, text, code):
+    assert _find(mentions(sentence), text)["code"] == code
+
+
+@pytest.mark.parametrize(
+    "date, code",
+    [("2005-03-10", "EGYGOV"), ("2025-03-10", "EGYELI")],
+)
+def test_a_person_has_the_role_held_on_the_date(mentions, date, code):
+    found = mentions("Hosni Mubarak met the envoy in Cairo.", date)
+    assert _find(found, "Hosni Mubarak")["code"] == code
