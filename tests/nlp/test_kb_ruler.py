@@ -59,3 +59,14 @@ def test_to_disk_and_back(tmp_path):
     assert len(other) == len(ruler) == len(PATTERNS)
     doc = other.nlp.make_doc("Ana Pérez")
     assert [e.ent_id_ for e in other(doc).ents] == ["person/ana-perez"]
+
+
+def test_a_name_that_may_not_sit_inside_a_longer_name():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("detente_kb_ruler")
+    pattern = {"label": "PERSON", "pattern": "Ismail Khan", "id": "person/ismail-khan", "inside_names": False}
+    ruler.set_compiled(*compile_patterns(nlp, [pattern]))
+    assert not nlp("The blast in Dera Ismail Khan killed four.").ents
+    assert [e.text for e in nlp("Governor Ismail Khan spoke.").ents] == ["Ismail Khan"]
+    assert [e.text for e in nlp("On Monday, Ismail Khan spoke.").ents] == ["Ismail Khan"]
+    assert [e.text for e in nlp("Yesterday Ismail Khan spoke.").ents] == ["Ismail Khan"]

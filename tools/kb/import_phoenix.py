@@ -50,7 +50,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(HERE))
 
 from detente.coding.actors.tabari import PhoenixCode, PhoenixEntry, read_dictionary  # noqa: E402
-from phoenix_names import fold, raw_tokens, slug, written_forms  # noqa: E402
+from phoenix_names import fold, raw_tokens, slug, strip_titles, written_forms  # noqa: E402
 
 ACTORS = ROOT / "src" / "detente" / "data" / "actors"
 REFERENCE = ROOT.parent / "shared" / "reference" / "petrarch"
@@ -124,12 +124,15 @@ def main(argv: list[str] | None = None) -> int:
             if record is not None:
                 records.append(record)
     records = merge_duplicates(records)
+    drop_surname_aliases(records, curated)
     conflicts: list[tuple[str, ...]] = []
     files: dict[str, list[str]] = defaultdict(list)
     used_ids = {c["id"] for c in curated}
     counts = Counter()
     targets: dict[str, tuple[Record, dict]] = {}
     for record in records:
+        if not record.names:
+            continue
         target = match_curated(record, curated)
         if target is None:
             files[file_for(record)].append(new_entry(record, used_ids))
@@ -231,9 +234,10 @@ def given_names(path: Path) -> set[str]:
     names = set()
     for entry in read_dictionary(path):
         if "CountryInfo" in entry.comment:
-            tokens = raw_tokens(entry.name)
-            if len(tokens) >= 2:
-                names.add(tokens[0].upper())
+            for raw in entry.names:
+                tokens = strip_titles(raw_tokens(raw))
+                if len(tokens) >= 2:
+                    names.add(tokens[0].upper())
     return names - {"THE", "AL", "EL", "ABU"}
 
 
@@ -298,6 +302,19 @@ def merge_officials(records: list[Record]) -> list[Record]:
         record.sources += other.sources
         absorbed.add(id(other))
     return [r for r in records if id(r) not in absorbed]
+
+
+def drop_surname_aliases(records: list[Record], curated: list[dict]) -> None:
+    """One-word names of people that are also the surname of another person ("Johnson") are left
+    out: a bare surname is resolved by the document's earlier full-name mention, not the KB."""
+    surnames = set()
+    for names in [r.names for r in records if r.kind == "person"] + [
+        [str(i["name"]), *map(str, i.get("aliases") or ())] for i in curated if i.get("type") == "person"
+    ]:
+        surnames.update(fold(n).split()[-1] for n in names if len(fold(n).split()) >= 2)
+    for record in records:
+        if record.kind == "person":
+            record.names = [n for n in record.names if len(n.split()) > 1 or fold(n) not in surnames]
 
 
 # ----- roles -------------------------------------------------------------------------------------
@@ -419,10 +436,10 @@ def compatible(record: Record, item: dict) -> bool:
     """Same kind (person or not); a person also needs a country in common (namesakes abound),
     an organisation's full name is enough (its country code is what a conflict is about)."""
     person = item.get("type") == "person"
-    if person != (record.kind == "person"):
-        return False
-    if not person:
+    if not person and record.kind != "person":
         return True
+    if person != (record.kind == "person") and len(record.names[0].split()) < 2:
+        return False  # a misclassified Phoenix entry may still be a curated person: same name and country
     countries = {str(item.get("country"))} | {str(r.get("code", ""))[:3] for r in item.get("roles") or ()}
     countries.add(str(item.get("code") or "")[:3])
     mine = {record.country} | {c.code[:3] for c in record.codes}
@@ -430,6 +447,8 @@ def compatible(record: Record, item: dict) -> bool:
 
 
 def extension(record: Record, item: dict, conflicts: list[tuple[str, ...]]) -> str | None:
+    if item.get("type") == "person":
+        record.kind = "person"  # the curated entry knows better (open roles are then closed)
     spans, default = roles_of(record)
     curated_spans = [
         (str(r["code"]), _date(r.get("from")) or dt.date(1900, 1, 1), _date(r.get("until")) or dt.date(9999, 1, 1))

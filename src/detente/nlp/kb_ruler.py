@@ -22,9 +22,11 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
-# a pattern: (token hashes, label, entry id); the table maps a first-token hash to its patterns,
-# longest first
-Pattern = tuple[tuple[int, ...], str, str]
+from detente.coding.actors.names import inside_longer_name
+
+# a pattern: (token hashes, label, entry id, may it follow another capitalised word); the table maps
+# a first-token hash to its patterns, longest first
+Pattern = tuple[tuple[int, ...], str, str, bool]
 Table = dict[int, list[Pattern]]
 
 
@@ -45,7 +47,7 @@ class KBRuler:
             if isinstance(words, str):
                 words = [token.text for token in tokenizer(words)]
             if words:
-                self.patterns.append({"label": pattern["label"], "pattern": list(words), "id": pattern.get("id", "")})
+                self.patterns.append({**pattern, "pattern": list(words), "id": pattern.get("id", "")})
         self.table = compile_table(self.patterns)
         self._register_strings()
 
@@ -74,10 +76,11 @@ class KBRuler:
             candidates = table.get(orth)
             if candidates is None:
                 continue
-            for words, label, entry_id in candidates:
+            for words, label, entry_id, inside_names in candidates:
                 end = start + len(words)
                 if end <= len(orths) and (len(words) == 1 or tuple(orths[start:end]) == words):
-                    found.append((start, end, label, entry_id))
+                    if inside_names or not inside_longer_name(doc, start):
+                        found.append((start, end, label, entry_id))
         if found:
             self._set_entities(doc, found)
         return doc
@@ -110,7 +113,8 @@ def compile_table(patterns: list[dict]) -> Table:
     table: Table = {}
     for pattern in patterns:
         words = tuple(hash_string(word) for word in pattern["pattern"])
-        table.setdefault(words[0], []).append((words, pattern["label"], pattern["id"]))
+        entry = (words, pattern["label"], pattern["id"], pattern.get("inside_names", True))
+        table.setdefault(words[0], []).append(entry)
     for candidates in table.values():
         candidates.sort(key=lambda p: -len(p[0]))
     return table
@@ -123,7 +127,7 @@ def compile_patterns(nlp: Language, patterns: Iterable[dict]) -> tuple[list[dict
     for pattern in patterns:
         words = [token.text for token in tokenizer(pattern["pattern"])]
         if words:
-            compiled.append({"label": pattern["label"], "pattern": words, "id": pattern.get("id", "")})
+            compiled.append({**pattern, "pattern": words, "id": pattern.get("id", "")})
     return compiled, compile_table(compiled)
 
 

@@ -50,3 +50,31 @@ def test_recurring_organisations_are_in_the_knowledge_base(mentions, sentence, t
 def test_a_person_has_the_role_held_on_the_date(mentions, date, code):
     found = mentions("Hosni Mubarak met the envoy in Cairo.", date)
     assert _find(found, "Hosni Mubarak")["code"] == code
+
+
+def test_a_phrase_does_not_reach_across_and_to_another_leader(mentions):
+    found = mentions("Brazilian President Lula and French President Emmanuel Macron met in Belém.", "2024-03-26")
+    macron = [m for m in found if "Macron" in m["text"]]
+    assert macron and all("Lula" not in m["text"] for m in macron)
+    assert macron[0]["code"] == "FRAGOV"
+
+
+def test_a_country_in_the_title_beats_a_foreign_namesake(tmp_path):
+    import datetime as dt
+
+    from detente import Coder, Document, Settings
+
+    own = tmp_path / "namesake.yaml"
+    own.write_text(
+        "- {id: person/rosa-vidal, type: person, name: Rosa Vidal, country: ARG, code: ARGELI}\n", encoding="utf-8"
+    )
+    coder = Coder(Settings(actor_files=[own]), prefilter=False)
+    text = "Chile's deputy foreign minister Rosa Vidal arrived in Lima."
+    (found,) = [m for m in coder.actors([Document(id="t", text=text, date=dt.date(2023, 5, 2))]) if "Vidal" in m["text"]]
+    assert found["code"] == "CHLGOV"
+
+
+def test_a_title_without_a_country_takes_the_earlier_person_of_that_surname(mentions):
+    found = mentions("Prime Minister Mette Frederiksen spoke in Aarhus. Later, Prime Minister Frederiksen left.", "2022-05-02")
+    later = [m for m in found if m["text"].endswith("Prime Minister Frederiksen")]
+    assert later and later[0]["code"] == "DNKGOV"

@@ -26,7 +26,7 @@ try:  # libyaml's loader is ~10x faster on the big files
 except AttributeError:  # pragma: no cover - pure-Python PyYAML
     _Loader = yaml.SafeLoader
 
-KB_FORMAT = "3"  # bump when ActorEntry, Role or the index change shape
+KB_FORMAT = "4"  # bump when ActorEntry, Role or the index change shape
 NON_STATE = {"IGO", "NGO", "IMG", "MNC", "UIS", "REB", "CRM", "---"}
 ENT_LABELS = {
     "person": "PERSON",
@@ -202,6 +202,10 @@ class KnowledgeBase:
     def __getitem__(self, entry_id: str) -> ActorEntry:
         return self.entries[entry_id]
 
+    def is_generated(self, entry_id: str) -> bool:
+        """Whether the entry comes from a generated file (phoenix/) rather than a curated one."""
+        return entry_id in self._generated
+
     def get(self, entry_id: str) -> ActorEntry | None:
         return self.entries.get(entry_id)
 
@@ -255,7 +259,10 @@ class KnowledgeBase:
                 continue
             seen.add(name)
             entry = self.entries[ids[0]]
-            yield {"label": ENT_LABELS.get(entry.type, "ORG"), "pattern": name, "id": entry.id}
+            pattern = {"label": ENT_LABELS.get(entry.type, "ORG"), "pattern": name, "id": entry.id}
+            if entry.type == "person" and entry.id in self._generated:
+                pattern["inside_names"] = False  # not "Ismail Khan" inside "Dera Ismail Khan"
+            yield pattern
         for demonym, entry_id in self._demonyms.items():
             if demonym in seen or demonym.islower():
                 continue

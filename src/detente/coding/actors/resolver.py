@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.coding.actors.institutions import country_inside, institution_sector, is_institution
 from detente.coding.actors.kb import NON_STATE, ActorEntry, KnowledgeBase
+from detente.coding.actors.names import inside_longer_name
 from detente.coding.actors.mentions import ActorMention
 from detente.coding.actors.sectors import SectorLexicon
 from detente.coding.places import Gazetteer
@@ -121,6 +122,12 @@ class _DocResolver:
         ent = self.ent_at.get(head.i)
         if ent is not None:
             start, end = min(start, ent.start), max(end, ent.end)
+        for i in range(head.i - 1, start - 1, -1):  # a phrase does not reach across the "and" that
+            token = self.doc[i]  # joins two people: "US President Trump and Turkish President Erdoğan"
+            joined = self.ent_at.get(token.head.i)  # (but "U.S. and Russian envoys" is one phrase)
+            if token.dep_ == "cc" and joined is not None and joined.label_ == "PERSON":
+                start = i + 1
+                break
         while start < end and self.doc[start].is_punct:
             start += 1
         return start, end
@@ -129,14 +136,26 @@ class _DocResolver:
         start, end = self._span_of(head)
         head_ent = self.ent_at.get(head.i)
         countries, of_end = self._context_countries(head, start, end, exclude=head_ent)
-        if not countries and head_ent is not None and is_institution(head):
-            inside = country_inside(head_ent, self._country_of_word)  # "Nigeria's Office of ..." as one name
+        title_sector = None
+        if not countries and head_ent is not None and head_ent.label_ == "PERSON" and head.dep_ == "appos":
+            # "Chile's deputy foreign minister Rosa Vidal": the name stands in apposition to its title
+            title = head.head
+            title_start, title_end = self._span_of(title)
+            countries, _ = self._context_countries(title, title_start, title_end, exclude=head_ent)
+            hit = self._sector(title, title_start) if countries else None
+            title_sector = hit[0] if hit is not None else None
+            of_end = end
+        if not countries and head_ent is not None and is_institution(head) and not head_ent.ent_id_:
+            # an unknown body named with its country inside: "Nigeria's Office of ..." as one entity
+            inside = country_inside(head_ent, self._country_of_word)
             countries = [inside] if inside else []
         context_country = countries[0] if countries else None
         if head_ent is not None and head_ent.label_ in ACTOR_ENT_LABELS:
             entry = self._kb_entry(head_ent, context_country)
             if entry is not None:
                 return self._from_entry(entry, start, end, head, "kb")
+        if title_sector is not None:
+            return self._coded(start, end, head, countries[0], title_sector, head_ent.text, "context")
         sector_hit = self._sector(head, start)
         if sector_hit is not None:
             sector, org = sector_hit
@@ -170,6 +189,8 @@ class _DocResolver:
         for entry in self.kb.lookup(ent.text):
             if entry not in candidates:
                 candidates.append(entry)
+        if candidates and inside_longer_name(self.doc, ent.start):  # "Dera Ismail Khan" is a town
+            candidates = [c for c in candidates if not (c.type == "person" and self.kb.is_generated(c.id))]
         if len(candidates) > 1 and self.date is not None:  # namesakes: who held office on the date
             candidates = self.kb.by_date(candidates, self.date)
         if not candidates and ent.label_ == "NORP":
@@ -178,8 +199,12 @@ class _DocResolver:
         if not candidates:
             return None
         if context_country and all(c.country != context_country for c in candidates):
-            # "Peru's Congress" is not the U.S. Congress: let the sector path code it
-            if all(c.type not in ("person", "country", "place") for c in candidates):
+            # "Peru's Congress" is not the U.S. Congress, and "Cuba's vice minister Carlos X" is not
+            # an Argentine namesake: let the sector path code it
+            if all(c.type not in ("country", "place") for c in candidates) and all(
+                c.type != "person" or c.country not in NON_STATE and not any(r.code.startswith(context_country) for r in c.roles)
+                for c in candidates
+            ):
                 return None
         if len(candidates) > 1:
             # an alias several countries share ("CNE", "Supreme Court"): the country in the phrase,
@@ -371,10 +396,24 @@ class _DocResolver:
         resolved = sorted(mentions + extra, key=lambda m: m.token_start)
         final: list[ActorMention] = []
         for mention in resolved:
+            if mention.country is None and mention.kind == "person":
+                mention = self._surname_coref(mention, final) or mention
             final.append(self._title_coref(mention, final) or mention)
         final.extend(self._pronouns(final))
         final.sort(key=lambda m: m.token_start)
         return self._fill_from_inner(final)
+
+    def _surname_coref(self, mention: ActorMention, earlier: list[ActorMention]) -> ActorMention | None:
+        """"Prime Minister Johnson" after "Boris Johnson": a title that gives no country does not
+        hide the one earlier person of that surname."""
+        ent = self.ent_at.get(mention.head)
+        if ent is None or ent.label_ != "PERSON":
+            return None
+        surname = ent[-1].text
+        matches = {m.entry_id or m.name: m for m in earlier if m.kind == "person" and m.country and m.name and m.name.split()[-1] == surname}
+        if len(matches) != 1:
+            return None
+        return self._copy(next(iter(matches.values())), mention.token_start, mention.token_end, self.doc[mention.head])
 
     def _fill_from_inner(self, mentions: list[ActorMention]) -> list[ActorMention]:
         """"his government" after "Petro": a group without a country takes that of an actor
