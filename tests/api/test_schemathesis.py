@@ -18,7 +18,7 @@ def no_network(monkeypatch):
 
     import detente.ingest.web as web
 
-    monkeypatch.setattr(web, "make_client", lambda: httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(404))))
+    monkeypatch.setattr(web, "make_client", lambda **_: httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(404))))
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def app(tmp_path_factory, coder):
     db = tmp_path_factory.mktemp("schema") / "s.duckdb"
     with Store(db) as store:
         ingest_documents(store, FakeCoder(), [document("w1", ["USA>COL 111 2024-01-02", "COL>USA 042 2024-03-06"])])
-    return create_app(ApiSettings(db=db, token=TOKEN), coder=coder)
+    return create_app(ApiSettings(db=db, token=TOKEN, writable=True), coder=coder)
 
 
 def test_no_server_errors(app):

@@ -25,6 +25,23 @@ class StoreLockedError(StoreError):
     http_status = 409
 
 
+class QueryError(StoreError):
+    """A query given to :func:`run_query` was refused or failed."""
+
+    http_status = 400
+
+
+# DuckDB settings of a sandboxed connection: no file but the store, no network, no extensions.
+SANDBOX = {"enable_external_access": False, "autoinstall_known_extensions": False, "autoload_known_extensions": False}
+READ_STATEMENTS = {"SELECT", "EXPLAIN", "PRAGMA", "CALL"}
+_REFUSED_HINTS = {
+    "COPY": "to write a file, redirect the output (--format csv > out.csv) or use `detente export`",
+    "EXPORT": "to write files, use `detente export`",
+    "ATTACH": "other database files cannot be opened",
+    "LOAD": "extensions cannot be installed or loaded",
+}
+
+
 def default_db_path() -> Path:
     """``$DETENTE_DB``, else ``detente.duckdb`` in the user data directory."""
     env = os.environ.get("DETENTE_DB")
@@ -37,10 +54,13 @@ class Store:
     """One DuckDB file. Open read-write (the default, migrates) or read-only (queries only).
 
     A second writer on the same file gets :class:`StoreLockedError` with a clear message instead
-    of touching the file.
+    of touching the file. ``sandbox`` locks the connection down for user queries: no file other
+    than the store, no network, no extension installed or loaded, configuration locked.
     """
 
-    def __init__(self, path: Path | str | None = None, *, read_only: bool = False, migrate: bool = True) -> None:
+    def __init__(
+        self, path: Path | str | None = None, *, read_only: bool = False, migrate: bool = True, sandbox: bool = False
+    ) -> None:
         self.path = Path(path) if path is not None else default_db_path()
         self.read_only = read_only
         if not read_only:
@@ -48,7 +68,7 @@ class Store:
         elif not self.path.exists():
             raise StoreError(f"no store at {self.path}; run `detente ingest` first or pass --db", path=str(self.path))
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            self.con = duckdb.connect(str(self.path), read_only=read_only, config=dict(SANDBOX) if sandbox else {})
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 raise StoreLockedError(
@@ -66,7 +86,9 @@ class Store:
                 raise StoreError("not a detente store (no schema version)", path=str(self.path))
             with Store(self.path):  # an older store: migrate it once, then reopen read-only
                 pass
-            self.con = duckdb.connect(str(self.path), read_only=True)
+            self.con = duckdb.connect(str(self.path), read_only=True, config=dict(SANDBOX) if sandbox else {})
+        if sandbox:
+            self.con.execute("SET lock_configuration = true")
 
     def __enter__(self) -> Store:
         return self
@@ -120,6 +142,33 @@ class Store:
             table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 (fixed names)
             for table in ("documents", "mentions", "mention_pairs", "events")
         }
+
+
+def run_query(store: Store, sql: str) -> tuple[list[str], list[tuple]]:
+    """Run the read-only ``sql`` (SELECT, EXPLAIN, PRAGMA or CALL statements; the last one's rows
+    are returned) and give its column names and rows. Open the store with ``sandbox=True`` so
+    that functions reading files or the network are refused by DuckDB too."""
+    try:
+        statements = store.con.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise QueryError(f"SQL error: {exc}") from None
+    if not statements:
+        raise QueryError("the query holds no statement")
+    for statement in statements:
+        kind = statement.type.name
+        if kind not in READ_STATEMENTS:
+            hint = _REFUSED_HINTS.get(kind, "the store is opened read-only")
+            raise QueryError(f"{'INSTALL/LOAD' if kind == 'LOAD' else kind} statements are refused: queries are read-only; {hint}")
+    try:
+        cursor = None
+        for statement in statements:
+            cursor = store.con.execute(statement)
+        columns = [d[0] for d in cursor.description or []]
+        return columns, cursor.fetchall()
+    except duckdb.PermissionException as exc:
+        raise QueryError(f"refused: {exc} (queries may read only the store: no other file, URL or extension)") from None
+    except duckdb.Error as exc:
+        raise QueryError(f"SQL error: {exc}") from None
 
 
 def _holder(message: str) -> str:
