@@ -43,8 +43,6 @@ class ConfigError(DetenteError):
 class FetchError(InputError):
     """A web page or feed could not be fetched (network error, HTTP error, too big, too slow)."""
 
-    http_status = 502
-
 
 class UnsafeUrlError(InputError):
     """A URL was refused before fetching: not http(s), or its host is a loopback, private,

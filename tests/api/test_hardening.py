@@ -134,7 +134,7 @@ def test_a_page_over_the_size_cap_is_refused(db, coder, monkeypatch):
     monkeypatch.setattr(web, "make_client", lambda **_: httpx.Client(transport=httpx.MockTransport(transport)))
     app = create_app(ApiSettings(db=db, token=TOKEN, fetch_urls=True, max_fetch_bytes=50_000), coder=coder)
     response = TestClient(app).post("/api/code", json={"url": "http://big.example/"})
-    assert response.status_code == 502 and "over 50,000 bytes" in response.json()["detail"]
+    assert response.status_code == 422 and "over 50,000 bytes" in response.json()["detail"][0]["msg"]
 
 
 def test_a_chunked_body_over_the_limit_is_refused(db, coder):

@@ -14,7 +14,7 @@ from detente.api.state import ApiState
 router = APIRouter(tags=["coding"])
 
 
-@router.post("/api/code", response_model=CodeResponse, responses=errors(403, 502))
+@router.post("/api/code", response_model=CodeResponse, responses=errors(403))
 def code(body: CodeRequest, state: Annotated[ApiState, Depends(get_state)]) -> CodeResponse:
     """Code an article (text, or a URL when the server fetches URLs); nothing is stored."""
     from detente.coder import with_metadata

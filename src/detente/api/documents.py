@@ -22,7 +22,7 @@ router = APIRouter(tags=["store"])
 
 
 @router.post(
-    "/api/documents", response_model=IngestResponse, status_code=201, responses=errors(401, 403, 409, 502),
+    "/api/documents", response_model=IngestResponse, status_code=201, responses=errors(401, 403, 409),
     dependencies=[Depends(require_token), Depends(require_writable)],
 )
 def ingest(body: DocumentRequest, state: Annotated[ApiState, Depends(get_state)]) -> IngestResponse:

@@ -44,7 +44,8 @@ class DocumentRequest(CodeRequest):
 
 
 class ErrorResponse(BaseModel):
-    """Every error other than a validation error (422): ``{"detail": "what went wrong"}``."""
+    """Every error other than a validation error (422): ``{"detail": "what went wrong"}``. A page
+    that cannot be fetched is a 422 (``{"detail": [{"loc": ["body"], "msg": "...", "type": "value_error"}]}``)."""
 
     detail: str
 
@@ -74,6 +75,5 @@ def errors(*codes: int) -> dict[int | str, dict]:
     described = {
         400: "Bad request.", 401: "Missing or wrong token.", 403: "Refused: the server is read-only, does not fetch URLs, or the URL is not public.",
         404: "Not found.", 409: "The store is being written by another process; retry.", 413: "Request body too large.",
-        502: "The page could not be fetched.",
     }
     return {code: {"model": ErrorResponse, "description": described[code]} for code in codes}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from detente.api.models import errors
 from detente.api.security import get_state
@@ -14,31 +14,27 @@ from detente.api.state import ApiState
 router = APIRouter(tags=["analytics"])
 
 
-def _pair(a: str, b: str) -> tuple[str, str]:
-    for code in (a, b):
-        if not code.isascii() or not code.isalnum() or not 2 <= len(code) <= 12:
-            raise HTTPException(422, f"{code[:20]!r} is not a country code")
-    return a.upper(), b.upper()
+Code = Annotated[str, Path(pattern=r"^[A-Za-z0-9]{2,12}$", description="Country or actor code, e.g. USA.")]
 
 
 @router.get("/api/dyads/{a}/{b}", responses=errors(409))
-def dyad(a: str, b: str, state: Annotated[ApiState, Depends(get_state)], since: dt.date | None = None,
+def dyad(a: Code, b: Code, state: Annotated[ApiState, Depends(get_state)], since: dt.date | None = None,
          until: dt.date | None = None, by: Annotated[str, Query(pattern=r"^(day|week|month)$")] = "week") -> list[dict]:
     """The A–B relationship by period, both directions."""
     from detente.analytics import dyad_series
 
-    a, b = _pair(a, b)
+    a, b = a.upper(), b.upper()
     with state.store.reading() as cursor:
         return [r.as_dict() for r in dyad_series(cursor, a, b, since=since, until=until, by=by)]
 
 
 @router.get("/api/shifts/{a}/{b}", responses=errors(409))
-def shifts(a: str, b: str, state: Annotated[ApiState, Depends(get_state)], since: dt.date | None = None,
+def shifts(a: Code, b: Code, state: Annotated[ApiState, Depends(get_state)], since: dt.date | None = None,
            until: dt.date | None = None, penalty: Annotated[float | None, Query(gt=0, le=1e6)] = None) -> list[dict]:
     """Change points of the weekly Goldstein series of the A–B relationship."""
     from detente.analytics import detect_shifts
 
-    a, b = _pair(a, b)
+    a, b = a.upper(), b.upper()
     with state.store.reading() as cursor:
         return [s.as_dict() for s in detect_shifts(cursor, a, b, since=since, until=until, penalty=penalty)]
 
