@@ -102,3 +102,37 @@ def test_a_writable_server_holds_the_store_only_while_it_writes(db):
         assert created.status_code == 201, created.text
         assert _reads_work(db) == 2
         assert httpx.get(f"{base}/api/documents/2024/w2", timeout=10).json()["doc_id"] == "2024/w2"
+
+
+def test_an_ingest_commits_while_the_server_answers(db, tmp_path, monkeypatch):
+    import threading
+
+    import detente.cli.store_commands as commands
+
+    monkeypatch.setattr(commands, "make_coder", lambda *a, **k: FakeCoder(delay=0.02))
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"n{i:03d}", "text": f"FRA>RUS 111 2024-03-{1 + i % 28:02d}"}) + "\n"
+                              for i in range(100)), encoding="utf-8")
+    with serve(db) as base:
+        statuses, counts, done = [], [], threading.Event()
+
+        def poll():
+            while not done.is_set():
+                response = httpx.get(f"{base}/api/stats", timeout=30)
+                statuses.append(response.status_code)
+                if response.status_code == 200:
+                    counts.append(response.json()["documents"])
+                time.sleep(0.4)
+
+        poller = threading.Thread(target=poll)
+        poller.start()
+        try:
+            result = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", str(db)])
+        finally:
+            done.set()
+            poller.join(timeout=60)
+        assert result.exit_code == 0, result.output
+        assert "100 added" in result.stderr
+        assert statuses and set(statuses) == {200}
+        assert counts == sorted(counts)  # every answer saw whole commits, in order
+        assert httpx.get(f"{base}/api/stats", timeout=30).json()["documents"] == 101

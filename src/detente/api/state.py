@@ -2,8 +2,10 @@
 
 The server never holds the store open for writing. Reads go through one read-only connection
 (DuckDB lets other processes read the same file at the same time: ``detente sql``, ``dyad``,
-``export``). When the operator enables writes, each write closes that connection, opens the store
-read-write for as long as the write takes, and closes it again; reads wait for it in this process.
+``export``), closed a quarter second after the last request so that a ``detente ingest`` can commit.
+When the operator enables writes, each write closes that connection, opens the store read-write
+for as long as the write takes, and closes it again; reads wait for it in this process. A request
+that finds the file held by another process waits up to ``lock_wait`` seconds, then answers 409.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ class ApiSettings:
     """db: the store file. token: what writes must present (generated when unset).
     max_body: largest request body in bytes. writable: accept POST /api/documents.
     fetch_urls: let /api/code and /api/documents fetch a page given by URL (public addresses only).
-    lock_wait: seconds a request waits for a store another process is writing before answering 409."""
+    lock_wait: seconds a request waits for a store another process is writing before answering 409.
+    idle_release: seconds without a request after which the read connection is let go."""
 
     db: Path | None = None
     token: str | None = None
@@ -34,6 +37,7 @@ class ApiSettings:
     max_fetch_bytes: int = 5_000_000
     fetch_timeout: float = 20.0
     lock_wait: float = 5.0
+    idle_release: float = 0.25
     settings: Settings = field(default_factory=Settings)
 
     def __post_init__(self) -> None:
@@ -78,29 +82,34 @@ class ReadWriteLock:
 
 
 class StoreAccess:
-    """Read-only connection on demand; short read-write sessions for writes."""
+    """Read-only connection on demand, let go after ``idle`` seconds without a request (so a CLI
+    ingest can commit between requests); short read-write sessions for writes."""
 
-    def __init__(self, path: Path | None, lock_wait: float) -> None:
+    def __init__(self, path: Path | None, lock_wait: float, idle: float = 0.25) -> None:
         self.path = path
         self.lock_wait = lock_wait
+        self.idle = idle
         self._lock = ReadWriteLock()
         self._open = threading.Lock()
         self._store = None
+        self._last = 0.0
+        self._timer: threading.Timer | None = None
 
     @contextmanager
     def reading(self):
         """A cursor on the read-only connection, for one request."""
+        from detente.store import Store
+
         with self._lock.read():
             with self._open:
                 if self._store is None:
-                    from detente.store import Store
-
-                    self._store = self._retry(lambda: Store(self.path, read_only=True))
+                    self._store = Store(self.path, read_only=True, lock_wait=self.lock_wait)
                 cursor = self._store.con.cursor()
             try:
                 yield cursor
             finally:
                 cursor.close()
+                self._touch()
 
     @contextmanager
     def writing(self):
@@ -109,7 +118,7 @@ class StoreAccess:
 
         with self._lock.write():
             self.release()
-            store = self._retry(lambda: Store(self.path))
+            store = Store(self.path, lock_wait=self.lock_wait)
             try:
                 yield store
             finally:
@@ -121,17 +130,28 @@ class StoreAccess:
                 self._store.close()
                 self._store = None
 
-    def _retry(self, open_store):
-        from detente.store import StoreLockedError
+    def _touch(self) -> None:
+        with self._open:
+            self._last = time.monotonic()
+            if self._timer is None:
+                self._schedule(self.idle)
 
-        deadline = time.monotonic() + self.lock_wait
-        while True:
-            try:
-                return open_store()
-            except StoreLockedError:
-                if time.monotonic() >= deadline:
-                    raise
-                time.sleep(0.05)
+    def _schedule(self, delay: float) -> None:
+        self._timer = threading.Timer(delay, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _expire(self) -> None:
+        with self._lock.write():  # no request is reading
+            with self._open:
+                left = self._last + self.idle - time.monotonic()
+                if left > 0:
+                    self._schedule(left)
+                    return
+                self._timer = None
+                if self._store is not None:
+                    self._store.close()
+                    self._store = None
 
 
 class ApiState:
@@ -141,7 +161,7 @@ class ApiState:
         self.config = config
         self._coder = coder
         self._coder_lock = threading.Lock()
-        self.store = StoreAccess(config.db, config.lock_wait)
+        self.store = StoreAccess(config.db, config.lock_wait, config.idle_release)
         self.write_lock = threading.Lock()
 
     @property

@@ -30,15 +30,18 @@ def _db_option(func):
     )(func)
 
 
-def _open(db: Path | None, *, read_only: bool):
+def _open(db: Path | None, *, read_only: bool, hold: bool = True):
     from detente.store import Store
 
     try:
-        return Store(db, read_only=read_only)
+        return Store(db, read_only=read_only, hold=hold, lock_wait=0.0 if hold else LOCK_WAIT)
     except DetenteError as error:
         raise click.ClickException(str(error)) from None
 
 
+
+
+LOCK_WAIT = 30.0  # seconds an ingest waits for each commit while another process reads or writes
 
 
 def register(cli: click.Group) -> None:
@@ -66,6 +69,7 @@ def ingest_command(sources, feeds, db, dedup, date, date_from, allow_private_url
 
     Idempotent (a document already stored is skipped, a changed one replaces its mentions) and
     crash-safe (each document commits in one transaction; run it again to complete the rest).
+    The store is held only while a batch commits, so `detente serve` and readers keep working.
     A file's id is its path relative to the folder given, without the suffix. Bad inputs are
     reported with file and line and the rest of the batch is stored (exit status 1).
 
@@ -84,7 +88,7 @@ def ingest_command(sources, feeds, db, dedup, date, date_from, allow_private_url
         rule = DedupRule.parse(dedup)
     except DetenteError as error:
         raise click.BadParameter(str(error), param_hint="--dedup") from None
-    store = _open(db, read_only=False)
+    store = _open(db, read_only=False, hold=False)  # the file is held only while a batch commits
     errors: list[InputError] = []
     dateless = _Dateless(enabled=date is None)
 
@@ -122,7 +126,8 @@ def ingest_command(sources, feeds, db, dedup, date, date_from, allow_private_url
             progress.update(task, advance=1, rate=f"{done / seconds:.1f}")
 
         report = ingest_documents(store, coder, documents(), rule=rule, on_document=advance)
-        counts = store.counts()
+        with store.session():
+            counts = store.counts()
     dateless.summary()
     stderr.print(
         f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged; "

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -56,27 +60,35 @@ class Store:
     A second writer on the same file gets :class:`StoreLockedError` with a clear message instead
     of touching the file. ``sandbox`` locks the connection down for user queries: no file other
     than the store, no network, no extension installed or loaded, configuration locked.
+
+    ``hold=False`` (writers that spend most of their time elsewhere, such as an ingest that codes
+    text between commits) keeps the file closed except inside :meth:`session`, so that readers
+    in other processes, and ``detente serve``, can open it in between; a session waits up to
+    ``lock_wait`` seconds for a file another process holds.
     """
 
     def __init__(
-        self, path: Path | str | None = None, *, read_only: bool = False, migrate: bool = True, sandbox: bool = False
+        self,
+        path: Path | str | None = None,
+        *,
+        read_only: bool = False,
+        migrate: bool = True,
+        sandbox: bool = False,
+        hold: bool = True,
+        lock_wait: float = 0.0,
     ) -> None:
         self.path = Path(path) if path is not None else default_db_path()
         self.read_only = read_only
+        self.hold = hold
+        self.lock_wait = lock_wait
+        self._config = dict(SANDBOX) if sandbox else {}
+        self._sessions = threading.RLock()
+        self._depth = 0
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         elif not self.path.exists():
             raise StoreError(f"no store at {self.path}; run `detente ingest` first or pass --db", path=str(self.path))
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only, config=dict(SANDBOX) if sandbox else {})
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise StoreLockedError(
-                    f"the store is in use by another detente process ({_holder(str(exc))}); "
-                    "wait for it to finish, or use another file with --db",
-                    path=str(self.path),
-                ) from None
-            raise StoreError(f"cannot open the store: {exc}", path=str(self.path)) from None
+        self.con = self._connect()
         if migrate and not read_only:
             self.migrate()
         elif read_only and self.version < SCHEMA_VERSION:
@@ -86,9 +98,49 @@ class Store:
                 raise StoreError("not a detente store (no schema version)", path=str(self.path))
             with Store(self.path):  # an older store: migrate it once, then reopen read-only
                 pass
-            self.con = duckdb.connect(str(self.path), read_only=True, config=dict(SANDBOX) if sandbox else {})
+            self.con = self._connect()
         if sandbox:
             self.con.execute("SET lock_configuration = true")
+        if not hold:
+            self.con.close()
+            self.con = None
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + self.lock_wait
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=self.read_only, config=dict(self._config))
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise StoreError(f"cannot open the store: {exc}", path=str(self.path)) from None
+                if time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                raise StoreLockedError(
+                    f"the store is in use by another detente process ({_holder(str(exc))}); "
+                    "wait for it to finish, or use another file with --db",
+                    path=str(self.path),
+                ) from None
+
+    @contextmanager
+    def session(self) -> Iterator[Store]:
+        """The store with its file open: a no-op for a store that holds its file; otherwise the file
+        is opened (waiting up to ``lock_wait`` for another process) and closed when the outermost
+        session ends."""
+        if self.hold:
+            yield self
+            return
+        with self._sessions:
+            if self._depth == 0:
+                self.con = self._connect()
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+                if self._depth == 0:
+                    self.con.close()
+                    self.con = None
 
     def __enter__(self) -> Store:
         return self
@@ -97,7 +149,8 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        if self.con is not None:
+            self.con.close()
 
     @property
     def version(self) -> int:
