@@ -67,7 +67,8 @@ ERROR_CASES = [
     ("nested.jsonl", f"{GOOD_LINE}\n{'[' * 2000 + ']' * 2000}\n{GOOD_LINE.replace('line-good', 'line-good-2')}\n", 2,
      "nested too deeply", {"line-good", "line-good-2"}),
     ("nested-object.jsonl", f"{GOOD_LINE}\n" + '{"a":' * 3000 + "1" + "}" * 3000 + "\n", 2, "nested too deeply", {"line-good"}),
-    ("unbreakable.txt", "x" * 1_000_001, None, "no paragraph, line, sentence or space break", set()),
+    ("unbreakable.txt", "x" * 1_000_001, 1, "no paragraph, line, sentence or space break", set()),
+    ("unbreakable-late.txt", "A short first line.\n" * 3 + "x" * 1_000_001, 4, "no paragraph, line, sentence or space break", set()),
     ("unbreakable.jsonl", f"{GOOD_LINE}\n" + json.dumps({"id": "u", "text": "x" * 1_000_001}) + "\n", 2,
      "no paragraph, line, sentence or space break", {"line-good"}),
     ("binary.txt", b"line one\nline\x00two", 2, "binary data", set()),
@@ -105,6 +106,17 @@ def test_error_lines_are_not_wrapped(tmp_path, ingest):
     files = _batch(tmp_path, str(deep.relative_to(tmp_path)), "{oops\n")
     result, _ = ingest(*files)
     assert any(l.startswith("error:") and f"{files[1]}:1: invalid JSON" in l for l in result.stderr.splitlines())
+
+
+def test_a_pipe_is_refused_rather_than_waited_on(tmp_path, ingest):
+    import os
+
+    good = _batch(tmp_path, "x.txt", GOOD_TEXT)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result, docs = ingest(good[0], fifo, good[2])
+    assert result.exit_code == 1 and f"{fifo}: not a regular file" in result.stderr
+    assert set(docs) == {"aaa-good", "after"}
 
 
 def test_a_missing_file_is_reported_and_the_rest_is_stored(tmp_path, ingest):

@@ -23,15 +23,16 @@ MAX_DOCUMENT_CHARS = 1_000_000  # spaCy's default ``nlp.max_length``
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 
 
-def split_text(text: str, limit: int = MAX_DOCUMENT_CHARS) -> list[str] | None:
-    """Cut ``text`` into pieces of at most ``limit`` characters at the best boundary found;
-    ``None`` when some stretch of ``limit`` characters holds no break at all."""
+def split_text(text: str, limit: int = MAX_DOCUMENT_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters at the best boundary found.
+    Raises :class:`ValueError` (its argument: the offset where it starts) when some stretch of
+    ``limit`` characters holds no break at all."""
     pieces: list[str] = []
     start = 0
     while len(text) - start > limit:
         cut = _boundary(text[start : start + limit])
         if cut is None:
-            return None
+            raise ValueError(start)
         pieces.append(text[start : start + cut])
         start += cut
     pieces.append(text[start:])
@@ -54,14 +55,18 @@ def split_document(document: Document, limit: int = MAX_DOCUMENT_CHARS) -> list[
     """``[document]`` when it fits, else its parts (see the module docstring)."""
     if len(document.text) <= limit:
         return [document]
-    pieces = split_text(document.text, limit)
-    if pieces is None:
+    try:
+        pieces = split_text(document.text, limit)
+    except ValueError as stuck:
+        line = document.line  # a JSON Lines record: its line; a text file: the line the stretch starts on
+        if line is None and document.path is not None:
+            line = document.text.count("\n", 0, stuck.args[0]) + 1
         raise InputError(
             f"document has {len(document.text):,} characters with no paragraph, line, sentence or space break "
             f"in a stretch of {limit:,}; break it into paragraphs before ingesting",
             path=document.path,
-            line=document.line,
-        )
+            line=line,
+        ) from None
     parts = [dataclasses.replace(document, id=f"{document.id}:part-{n}", text=piece) for n, piece in enumerate(pieces, 1)]
     where = document.path if document.line is None else f"{document.path}:{document.line}"
     log.warning(

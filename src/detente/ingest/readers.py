@@ -23,6 +23,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 WHOLE_JSON_LIMIT = 200_000_000  # a pretty-printed .json file is parsed whole up to this size
+MAX_FILE_BYTES = 200_000_000  # a text or HTML file is read whole: larger ones are refused
 
 DocumentOrError = Document | InputError
 
@@ -90,6 +91,12 @@ def read_path(path: Path, *, doc_id: str | None = None, date: dt.date | None = N
         yield from _stream_jsonl(path, date)  # a corpus file is read a line at a time, never whole
         return
     try:
+        if path.exists() and not path.is_file():
+            yield InputError("not a regular file (a device, pipe or socket); give a file or a folder", path=name)
+            return
+        if path.stat().st_size > MAX_FILE_BYTES:
+            yield InputError(f"file is over {MAX_FILE_BYTES:,} bytes; split it, or give it as JSON Lines", path=name)
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield InputError(f"cannot read file ({exc.strerror or exc})", path=name)
