@@ -13,6 +13,7 @@ import spacy
 from click.testing import CliRunner
 
 from detente.cli.main import cli
+from detente.ingest.parts import MAX_DOCUMENT_CHARS
 from detente.store import Store
 from tests.store.fakes import FakeCoder
 
@@ -67,9 +68,9 @@ ERROR_CASES = [
     ("nested.jsonl", f"{GOOD_LINE}\n{'[' * 2000 + ']' * 2000}\n{GOOD_LINE.replace('line-good', 'line-good-2')}\n", 2,
      "nested too deeply", {"line-good", "line-good-2"}),
     ("nested-object.jsonl", f"{GOOD_LINE}\n" + '{"a":' * 3000 + "1" + "}" * 3000 + "\n", 2, "nested too deeply", {"line-good"}),
-    ("unbreakable.txt", "x" * 1_000_001, 1, "no paragraph, line, sentence or space break", set()),
-    ("unbreakable-late.txt", "A short first line.\n" * 3 + "x" * 1_000_001, 4, "no paragraph, line, sentence or space break", set()),
-    ("unbreakable.jsonl", f"{GOOD_LINE}\n" + json.dumps({"id": "u", "text": "x" * 1_000_001}) + "\n", 2,
+    ("unbreakable.txt", "x" * (MAX_DOCUMENT_CHARS + 1), 1, "no paragraph, line, sentence or space break", set()),
+    ("unbreakable-late.txt", "A short first line.\n" * 3 + "x" * (MAX_DOCUMENT_CHARS + 1), 4, "no paragraph, line, sentence or space break", set()),
+    ("unbreakable.jsonl", f"{GOOD_LINE}\n" + json.dumps({"id": "u", "text": "x" * (MAX_DOCUMENT_CHARS + 1)}) + "\n", 2,
      "no paragraph, line, sentence or space break", {"line-good"}),
     ("binary.txt", b"line one\nline\x00two", 2, "binary data", set()),
     ("latin1.txt", "first\nsecond caf\xe9".encode("latin-1"), 2, "not valid UTF-8", set()),
@@ -130,21 +131,21 @@ def test_an_oversized_text_is_split_into_parts_and_a_rerun_changes_nothing(tmp_p
     files = _batch(tmp_path, "big.txt", OVERSIZED)
     result, docs = ingest(*files, extra=("--date", "2026-03-02"))
     assert result.exit_code == 0, result.stderr
-    parts = sorted(d for d in docs if d.startswith("big:part-"))
-    assert parts == ["big:part-1", "big:part-2"]
+    parts = sorted((d for d in docs if d.startswith("big:part-")), key=lambda d: int(d.rsplit("-", 1)[1]))
+    assert len(parts) == -(-len(OVERSIZED) // MAX_DOCUMENT_CHARS) and parts[0] == "big:part-1"
     assert {"aaa-good", "after"} <= set(docs)
     with Store(tmp_path / "t.duckdb", read_only=True) as store:
         texts = [store.con.execute("SELECT text FROM documents WHERE doc_id = ?", [p]).fetchone()[0] for p in parts]
-    assert "".join(texts) == OVERSIZED and all(len(t) <= 1_000_000 for t in texts)
+    assert "".join(texts) == OVERSIZED and all(len(t) <= MAX_DOCUMENT_CHARS for t in texts)
     assert all(t.endswith(". ") for t in texts[:-1])  # cut after a sentence, not inside one
-    assert any("split into 2 parts" in r.getMessage() and str(files[1]) in r.getMessage() for r in caplog.records)
+    assert any(f"split into {len(parts)} parts" in r.getMessage() and str(files[1]) in r.getMessage() for r in caplog.records)
     again, _ = ingest(*files, extra=("--date", "2026-03-02"))
-    assert again.exit_code == 0 and "0 added" in again.stderr and "4 unchanged" in again.stderr
+    assert again.exit_code == 0 and "0 added" in again.stderr and f"{len(parts) + 2} unchanged" in again.stderr
 
 
 def test_an_oversized_json_lines_text_is_split_at_paragraphs(tmp_path, ingest):
     paragraph = "Chile and Peru signed a trade agreement in Lima on Monday. " * 40
-    text = "\n\n".join([paragraph] * 500)  # 1.2 M characters in 500 paragraphs
+    text = "\n\n".join([paragraph] * 500)  # 1.2 M characters in 500 paragraphs (a few thousand each)
     files = _batch(tmp_path, "big.jsonl", json.dumps({"id": "long", "text": text, "date": "2024-03-04"}) + "\n" + GOOD_LINE + "\n")
     result, docs = ingest(*files)
     assert result.exit_code == 0, result.stderr
