@@ -199,3 +199,23 @@ def test_a_dateless_text_is_warned_about_and_its_date_can_come_from_the_name(tmp
     named, docs = ingest(dated, undated, extra=("--date-from", "name"))
     assert str(dated) not in named.stderr and str(undated) in named.stderr
     assert str(docs["2026-03-02-talks"]) == "2026-03-02" and docs["notes"] is None
+
+
+def test_trafilatura_does_not_add_its_own_complaints_to_our_error(tmp_path):
+    """In a real process (logging configured by the CLI), a page with no article prints our one
+    error line and nothing from trafilatura. (``bench --corpus`` reads its inputs before loading
+    any model, so this stays cheap.)"""
+    import os
+    import subprocess
+    import sys
+
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body></body></html>", encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "src"), os.environ.get("PYTHONPATH", "")])}
+    run = subprocess.run([sys.executable, "-c", "from detente.cli.main import cli; cli()", "bench", "--corpus", str(page)],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert run.returncode == 2 and run.stdout == ""
+    lines = run.stderr.strip().splitlines()
+    assert lines[0] == f"error: {page}: no article text could be extracted from the HTML"
+    assert not any("trafilatura." in line or "discarding data" in line or "HTML tree" in line for line in lines), run.stderr
