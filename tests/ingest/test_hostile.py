@@ -219,3 +219,40 @@ def test_trafilatura_does_not_add_its_own_complaints_to_our_error(tmp_path):
     lines = run.stderr.strip().splitlines()
     assert lines[0] == f"error: {page}: no article text could be extracted from the HTML"
     assert not any("trafilatura." in line or "discarding data" in line or "HTML tree" in line for line in lines), run.stderr
+
+
+def test_ingest_refuses_private_urls_unless_allowed(tmp_path, ingest, monkeypatch):
+    import http.server
+    import threading
+
+    page = b"<html><body><article><p>Spain and Morocco met in Rabat on Monday to discuss fishing rights.</p></article></body></html>"
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.server.hits += 1
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args):
+            pass
+
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.hits = 0
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/intranet"
+        good = _batch(tmp_path, "x.txt", GOOD_TEXT)[0]
+        refused, docs = ingest(good, url)
+        assert refused.exit_code == 1 and f"{url}: refusing to fetch '127.0.0.1'" in refused.stderr
+        assert server.hits == 0 and set(docs) == {"aaa-good"}
+        allowed, docs = ingest(good, url, extra=("--allow-private-urls",))
+        assert allowed.exit_code == 0, allowed.stderr
+        assert server.hits == 1 and len(docs) == 2
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -211,7 +211,7 @@ def run_query(store: Store, sql: str) -> tuple[list[str], list[tuple]]:
         kind = statement.type.name
         if kind not in READ_STATEMENTS:
             hint = _REFUSED_HINTS.get(kind, "the store is opened read-only")
-            raise QueryError(f"{'INSTALL/LOAD' if kind == 'LOAD' else kind} statements are refused: queries are read-only; {hint}")
+            raise QueryError(f"SQL error: {'INSTALL/LOAD' if kind == 'LOAD' else kind} statements are refused: queries are read-only; {hint}")
     try:
         cursor = None
         for statement in statements:
@@ -219,7 +219,7 @@ def run_query(store: Store, sql: str) -> tuple[list[str], list[tuple]]:
         columns = [d[0] for d in cursor.description or []]
         return columns, cursor.fetchall()
     except duckdb.PermissionException as exc:
-        raise QueryError(f"refused: {exc} (queries may read only the store: no other file, URL or extension)") from None
+        raise QueryError(f"SQL error: refused: {exc} (queries may read only the store: no other file, URL or extension)") from None
     except duckdb.Error as exc:
         raise QueryError(f"SQL error: {exc}") from None
 
