@@ -137,6 +137,14 @@ def test_a_page_over_the_size_cap_is_refused(db, coder, monkeypatch):
     assert response.status_code == 422 and "over 50,000 bytes" in response.json()["detail"][0]["msg"]
 
 
+def test_a_page_with_more_text_than_a_request_may_code_is_refused(fetching, monkeypatch):
+    long_page = "<html><body><article>" + "".join(f"<p>Report {n}: Chile and Peru met in Lima on Monday to discuss trade.</p>" for n in range(5000)) + "</article></body></html>"
+    monkeypatch.setattr(web, "resolve", lambda host, port: [ipaddress.ip_address("93.184.215.14")])
+    monkeypatch.setattr(web, "make_client", lambda **_: httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200, html=long_page))))
+    response = fetching.post("/api/code", json={"url": "http://long.example/"})
+    assert response.status_code == 422, response.text and "over the 200,000" in response.json()["detail"][0]["msg"]
+
+
 def test_a_chunked_body_over_the_limit_is_refused(db, coder):
     app = create_app(ApiSettings(db=db, token=TOKEN, max_body=10_000), coder=coder)
     sent = []

@@ -93,3 +93,20 @@ def test_split_text_keeps_every_character_in_pieces_under_the_limit(text, limit)
         return
     assert "".join(pieces) == text
     assert all(len(p) <= limit for p in pieces)
+
+
+def test_a_long_fetched_page_is_split_like_a_long_file(monkeypatch):
+    import ipaddress
+
+    import httpx
+
+    import detente.ingest.web as web
+    from detente.ingest.parts import MAX_DOCUMENT_CHARS
+
+    paragraphs = "".join(f"<p>Report {n}: " + "Chile and Peru met in Lima on Monday to discuss trade. " * 20 + "</p>" for n in range(200))
+    page = "<html><body><article>" + paragraphs + "</article></body></html>"  # (distinct paragraphs: trafilatura drops repeats)
+    monkeypatch.setattr(web, "resolve", lambda host, port: [ipaddress.ip_address("93.184.215.14")])
+    client = httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(200, html=page)))
+    items = list(web.fetch_pages(client, ["http://news.example/long"], policy=FetchPolicy(max_bytes=1_000_000)))
+    assert len(items) >= 2 and all(len(d.text) <= MAX_DOCUMENT_CHARS for d in items)
+    assert [d.id for d in items][:2] == [f"{web.url_id('http://news.example/long')}:part-1", f"{web.url_id('http://news.example/long')}:part-2"]

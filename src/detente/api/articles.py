@@ -7,8 +7,9 @@ import hashlib
 
 from fastapi import HTTPException
 
-from detente.api.models import CodeRequest
+from detente.api.models import MAX_TEXT, CodeRequest
 from detente.api.state import ApiState
+from detente.errors import InputError
 from detente.ingest.documents import Document
 
 
@@ -23,6 +24,9 @@ def document_of(state: ApiState, body: CodeRequest, doc_id: str | None = None) -
         policy = FetchPolicy(max_bytes=config.max_fetch_bytes, timeout=config.fetch_timeout)
         with make_client() as client:
             fetched = fetch_page(client, body.url, date=body.date, policy=policy)
+        if len(fetched.text) > MAX_TEXT:
+            raise InputError(f"the page's text has {len(fetched.text):,} characters, over the {MAX_TEXT:,} "
+                             "one request may code; send an excerpt as 'text'", path=body.url)
         return Document(id=doc_id or fetched.id, text=fetched.text, date=body.date or fetched.date,
                         title=body.title or fetched.title, url=body.url, source=fetched.source)
     text = (body.text or "").replace("\r\n", "\n")

@@ -24,6 +24,7 @@ import httpx
 from detente.errors import FetchError, InputError, UnsafeUrlError
 from detente.ingest.documents import Document
 from detente.ingest.html import html_to_document
+from detente.ingest.parts import MAX_DOCUMENT_CHARS, split_document
 
 USER_AGENT = "detente/0.1 (event coder; +https://pypi.org/project/detente/)"
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
@@ -173,9 +174,10 @@ def fetch_page(client: httpx.Client, url: str, *, date: dt.date | None = None, p
 def fetch_pages(
     client: httpx.Client, urls: Iterable[str], *, date: dt.date | None = None, policy: FetchPolicy = FetchPolicy()
 ) -> Iterator[Document | InputError]:
+    """Each page as a document (split into parts when its text is over ``MAX_DOCUMENT_CHARS``)."""
     for url in urls:
         try:
-            yield fetch_page(client, url, date=date, policy=policy)
+            yield from split_document(fetch_page(client, url, date=date, policy=policy), MAX_DOCUMENT_CHARS)
         except InputError as error:
             yield error
 
@@ -204,6 +206,6 @@ def fetch_feed(client: httpx.Client, feed_url: str, policy: FetchPolicy = FetchP
         return
     for link, published in links:
         try:
-            yield fetch_page(client, link, date=published, policy=policy)
+            yield from split_document(fetch_page(client, link, date=published, policy=policy), MAX_DOCUMENT_CHARS)
         except InputError as error:
             yield error
