@@ -38,3 +38,14 @@ class ConfigError(DetenteError):
     """A setting is invalid (unknown model, bad date, ...)."""
 
     http_status = 400
+
+
+class FetchError(InputError):
+    """A web page or feed could not be fetched (network error, HTTP error, too big, too slow)."""
+
+
+class UnsafeUrlError(InputError):
+    """A URL was refused before fetching: not http(s), or its host is a loopback, private,
+    link-local or otherwise non-public address."""
+
+    http_status = 403

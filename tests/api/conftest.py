@@ -27,6 +27,6 @@ def db(tmp_path):
 
 @pytest.fixture()
 def client(db, coder):
-    app = create_app(ApiSettings(db=db, token=TOKEN), coder=coder)
+    app = create_app(ApiSettings(db=db, token=TOKEN, writable=True), coder=coder)
     with TestClient(app) as client:
         yield client

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 
 import httpx
@@ -29,7 +30,8 @@ def _transport(request: httpx.Request) -> httpx.Response:
 def test_ingest_files_urls_and_feeds(tmp_path, monkeypatch):
     import detente.ingest.web as web
 
-    monkeypatch.setattr(web, "make_client", lambda: httpx.Client(transport=httpx.MockTransport(_transport), headers={"User-Agent": web.USER_AGENT}))
+    monkeypatch.setattr(web, "make_client", lambda **_: httpx.Client(transport=httpx.MockTransport(_transport), headers={"User-Agent": web.USER_AGENT}))
+    monkeypatch.setattr(web, "resolve", lambda host, port: [ipaddress.ip_address("93.184.215.14")])  # news.test, as if public
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text(
         json.dumps({"id": "x1", "text": "France and Germany condemned Russia on Monday.", "date": "2024-03-04", "source": "A"}) + "\n",

@@ -35,6 +35,10 @@ def _common(func):
         help="Your own actor file (YAML, same format as the shipped knowledge base); adds or overrides entries. Repeatable.",
     )(func)
     func = click.option("--date", "date", type=DATE, help="Publication date of documents that carry none (plain-text files).")(func)
+    func = click.option(
+        "--date-from", "date_from", type=click.Choice(["name", "mtime"]),
+        help="Take each file's date from a date in its path (2024-03-02-talks.txt) or its modification time; --date is the fallback.",
+    )(func)
     func = click.argument("paths", nargs=-1, required=True)(func)
     return func
 
@@ -66,6 +70,8 @@ def cli(verbose: int) -> None:
     """
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(level=max(level, logging.DEBUG), stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    for name in ("trafilatura", "htmldate", "courlan"):  # their complaints about a page repeat our own clear error
+        logging.getLogger(name).setLevel(logging.DEBUG if verbose >= 2 else logging.CRITICAL)
 
 
 def _coder(model: str, actor_files: tuple[Path, ...], date: dt.date | None, *, events: bool):
@@ -81,7 +87,7 @@ def _coder(model: str, actor_files: tuple[Path, ...], date: dt.date | None, *, e
 @cli.command("actors")
 @_common
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-def actors_command(paths, model, actor_files, date, fmt) -> None:
+def actors_command(paths, model, actor_files, date, date_from, fmt) -> None:
     """Print every actor mention with its code and how it was resolved (kb, context, coref).
 
     \b
@@ -90,7 +96,7 @@ def actors_command(paths, model, actor_files, date, fmt) -> None:
     """
     errors = _Errors()
     coder = _coder(model, actor_files, date, events=False)
-    records = coder.actors(errors.filter(iter_documents(paths, date=date)))
+    records = coder.actors(errors.filter(iter_documents(paths, date=date, date_from=date_from)))
     if fmt == "jsonl":
         write_jsonl(records)
     else:
@@ -106,7 +112,7 @@ def actors_command(paths, model, actor_files, date, fmt) -> None:
 @click.option("--asserted-only", is_flag=True, help="Keep only events the text asserts (drop negated, hypothetical, future).")
 @click.option("--prefilter/--no-prefilter", default=True, show_default=True, help="Parse only sentences that hold a trigger word.")
 @workers_option
-def code_command(paths, model, actor_files, date, fmt, asserted_only, prefilter, workers, dask_address) -> None:
+def code_command(paths, model, actor_files, date, date_from, fmt, asserted_only, prefilter, workers, dask_address) -> None:
     """Code documents into events (SPEC §2 records, one JSON object per line).
 
     \b
@@ -118,7 +124,7 @@ def code_command(paths, model, actor_files, date, fmt, asserted_only, prefilter,
     errors = _Errors()
     settings = Settings(model=model, actor_files=tuple(actor_files), date=date, prefilter=prefilter)
     coder = make_coder(settings, workers=workers, dask_address=dask_address)
-    events = coder.code(errors.filter(iter_documents(paths, date=date)))
+    events = coder.code(errors.filter(iter_documents(paths, date=date, date_from=date_from)))
     if asserted_only:
         events = (e for e in events if e["modality"] == "asserted")
     if fmt == "jsonl":

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from detente.cli.coders import make_coder, workers_option
@@ -18,6 +19,7 @@ from detente.cli.params import DATE
 from detente.cli.output import print_error, stderr, write_table
 from detente.errors import DetenteError, InputError
 from detente.ingest import Document, iter_documents
+from detente.ingest.naming import DATE_SOURCES
 from detente.settings import DEFAULT_MODEL, Settings
 
 
@@ -28,15 +30,18 @@ def _db_option(func):
     )(func)
 
 
-def _open(db: Path | None, *, read_only: bool):
+def _open(db: Path | None, *, read_only: bool, hold: bool = True):
     from detente.store import Store
 
     try:
-        return Store(db, read_only=read_only)
+        return Store(db, read_only=read_only, hold=hold, lock_wait=0.0 if hold else LOCK_WAIT)
     except DetenteError as error:
         raise click.ClickException(str(error)) from None
 
 
+
+
+LOCK_WAIT = 30.0  # seconds an ingest waits for each commit while another process reads or writes
 
 
 def register(cli: click.Group) -> None:
@@ -51,21 +56,30 @@ def register(cli: click.Group) -> None:
 @_db_option
 @click.option("--dedup", default="day", show_default=True, help="Deduplication rule: day, none or window:N.")
 @click.option("--date", "date", type=DATE, help="Publication date of documents that carry none.")
+@click.option("--date-from", "date_from", type=click.Choice(DATE_SOURCES),
+              help="Take each file's date from a date in its path (name: 2024-03-02-talks.txt, 2024/03/02/a.txt) "
+                   "or its modification time (mtime); --date is the fallback.")
+@click.option("--allow-private-urls", is_flag=True,
+              help="Also fetch URLs on loopback, private and link-local addresses (an intranet); refused by default.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True)
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @workers_option
-def ingest_command(sources, feeds, db, dedup, date, model, actor_files, workers, dask_address) -> None:
+def ingest_command(sources, feeds, db, dedup, date, date_from, allow_private_urls, model, actor_files, workers, dask_address) -> None:
     """Code documents and store them: files, folders, JSON Lines, web pages (URLs) and feeds.
 
     Idempotent (a document already stored is skipped, a changed one replaces its mentions) and
     crash-safe (each document commits in one transaction; run it again to complete the rest).
+    The store is held only while a batch commits, so `detente serve` and readers keep working.
+    A file's id is its path relative to the folder given, without the suffix. Bad inputs are
+    reported with file and line and the rest of the batch is stored (exit status 1).
 
     \b
     Examples:
       detente ingest corpus.jsonl --db news.duckdb
+      detente ingest news/ --date-from name
       detente ingest https://example.org/article.html --feed https://example.org/rss.xml
     """
-    from detente.ingest.web import fetch_feed, fetch_pages, is_url, make_client
+    from detente.ingest.web import FetchPolicy, fetch_feed, fetch_pages, is_url, make_client
     from detente.store import DedupRule, ingest_documents
 
     if not sources and not feeds:
@@ -74,24 +88,27 @@ def ingest_command(sources, feeds, db, dedup, date, model, actor_files, workers,
         rule = DedupRule.parse(dedup)
     except DetenteError as error:
         raise click.BadParameter(str(error), param_hint="--dedup") from None
-    store = _open(db, read_only=False)
+    store = _open(db, read_only=False, hold=False)  # the file is held only while a batch commits
     errors: list[InputError] = []
+    dateless = _Dateless(enabled=date is None)
 
     def documents() -> Iterator[Document]:
         paths = [s for s in sources if not is_url(s)]
         urls = [s for s in sources if is_url(s)]
-        streams = [iter_documents(paths, date=date)] if paths else []
+        streams = [iter_documents(paths, date=date, date_from=date_from)] if paths else []
         if urls or feeds:
-            client = make_client()
+            policy = FetchPolicy(allow_private=allow_private_urls)
+            client = make_client(allow_private=allow_private_urls)
             if urls:
-                streams.append(fetch_pages(client, urls, date=date))
-            streams.extend(fetch_feed(client, feed) for feed in feeds)
+                streams.append(fetch_pages(client, urls, date=date, policy=policy))
+            streams.extend(fetch_feed(client, feed, policy=policy) for feed in feeds)
         for stream in streams:
             for item in stream:
                 if isinstance(item, InputError):
                     errors.append(item)
                     print_error(item)
                 else:
+                    dateless.check(item)
                     yield item
 
     coder = make_coder(Settings(model=model, actor_files=tuple(actor_files), date=date), workers=workers, dask_address=dask_address)
@@ -109,7 +126,9 @@ def ingest_command(sources, feeds, db, dedup, date, model, actor_files, workers,
             progress.update(task, advance=1, rate=f"{done / seconds:.1f}")
 
         report = ingest_documents(store, coder, documents(), rule=rule, on_document=advance)
-        counts = store.counts()
+        with store.session():
+            counts = store.counts()
+    dateless.summary()
     stderr.print(
         f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged; "
         f"store: {counts['documents']} documents, {counts['mentions']} mentions, {counts['events']} events"
@@ -117,6 +136,32 @@ def ingest_command(sources, feeds, db, dedup, date, model, actor_files, workers,
     if errors:
         stderr.print(f"[red]{len(errors)} input(s) could not be read[/red]; everything else was stored.")
         sys.exit(1)
+
+
+class _Dateless:
+    """Warns about documents stored without a publication date (their events cannot be dated)."""
+
+    SHOWN = 5
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.count = 0
+
+    def check(self, document: Document) -> None:
+        if not self.enabled or document.date is not None:
+            return
+        self.count += 1
+        if self.count <= self.SHOWN:
+            where = document.path or document.id
+            if document.line is not None:
+                where = f"{where}:{document.line}"
+            stderr.print(f"[yellow]warning[/yellow]: {escape(where)}: no publication date; its mentions are stored "
+                         "but events need a date (give --date YYYY-MM-DD, or --date-from name|mtime for files)")
+
+    def summary(self) -> None:
+        if self.count > self.SHOWN:
+            stderr.print(f"[yellow]warning[/yellow]: {self.count} documents in all had no publication date "
+                         "(give --date, or --date-from name|mtime)")
 
 
 def _emit(records: list[dict], fmt: str, columns: list[str], title: str) -> None:
@@ -228,19 +273,22 @@ def network_command(db, since, until, min_events, out) -> None:
 def sql_command(query, db, fmt) -> None:
     """Run read-only SQL over the store (tables: documents, mentions, mention_pairs, events).
 
+    Only SELECT, EXPLAIN, PRAGMA and CALL statements run, on a connection that can reach no file
+    but the store, no URL and no extension (COPY, ATTACH, INSTALL, read_text(...) are refused).
+
     \b
     Example:
       detente sql "SELECT cameo_root, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC"
     """
-    import duckdb
+    from detente.store import Store
+    from detente.store.database import run_query
 
-    with _open(db, read_only=True) as store:
-        try:
-            cursor = store.con.execute(query)
-        except duckdb.Error as exc:
-            raise click.ClickException(f"SQL error: {exc}") from None
-        columns = [d[0] for d in cursor.description or []]
-        records = [dict(zip(columns, row)) for row in cursor.fetchall()]
+    try:
+        with Store(db, read_only=True, sandbox=True) as store:
+            columns, rows = run_query(store, query)
+    except DetenteError as error:
+        raise click.ClickException(str(error)) from None
+    records = [dict(zip(columns, row)) for row in rows]
     _emit(records, fmt, columns, "query")
 
 

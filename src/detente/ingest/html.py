@@ -15,9 +15,12 @@ def html_to_document(
     html: str, *, doc_id: str, path: str | None = None, date: dt.date | None = None, line: int | None = None
 ) -> Document:
     """Extract the article body (paragraphs kept as lines) and its title, URL, site and date."""
-    extracted = trafilatura.extract(
-        html, output_format="json", with_metadata=True, include_comments=False, favor_precision=True
-    )
+    try:
+        extracted = trafilatura.extract(
+            html, output_format="json", with_metadata=True, include_comments=False, favor_precision=True
+        )
+    except (RecursionError, ValueError) as exc:  # pathological markup (nesting, bad characters)
+        raise InputError(f"the HTML could not be parsed ({type(exc).__name__})", path=path, line=line) from None
     if not extracted:
         raise InputError("no article text could be extracted from the HTML", path=path, line=line)
     record = json.loads(extracted)

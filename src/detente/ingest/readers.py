@@ -15,51 +15,141 @@ from pathlib import Path
 from detente.errors import InputError
 from detente.ingest.documents import Document, parse_date
 from detente.ingest.html import html_to_document
+from detente.ingest.naming import DocumentIds, date_of_file, relative_name
+from detente.ingest.parts import MAX_DOCUMENT_CHARS, split_document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+WHOLE_JSON_LIMIT = 200_000_000  # a pretty-printed .json file is parsed whole up to this size
+MAX_FILE_BYTES = 200_000_000  # a text or HTML file is read whole: larger ones are refused
 
 DocumentOrError = Document | InputError
 
 
 def iter_documents(
-    sources: Iterable[str | Path], *, date: dt.date | None = None, stdin_name: str = "<stdin>"
+    sources: Iterable[str | Path],
+    *,
+    date: dt.date | None = None,
+    date_from: str | None = None,
+    max_chars: int = MAX_DOCUMENT_CHARS,
+    stdin_name: str = "<stdin>",
 ) -> Iterator[DocumentOrError]:
     """Yield a document (or an :class:`InputError`) for every input found under ``sources``.
 
-    Folders are walked recursively for files with a known suffix, in sorted order.
-    ``date`` is the publication date of documents that carry none.
+    Folders are walked recursively for files with a known suffix, in sorted order. A file's id
+    is its path relative to the folder given, without the suffix (see :mod:`detente.ingest.naming`).
+    ``date`` is the publication date of documents that carry none; ``date_from`` (``name`` or
+    ``mtime``) takes it from each file's path or modification time first. Documents longer than
+    ``max_chars`` are split into parts (see :mod:`detente.ingest.parts`).
     """
+    ids = DocumentIds()
     for source in sources:
         if str(source) == "-":
-            yield from _read_stdin(stdin_name, date)
-            continue
-        path = Path(source)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            if not files:
-                yield InputError("folder holds no .txt, .html or .jsonl file", path=str(path))
-            for file in files:
-                yield from read_path(file, date=date)
+            items = _read_stdin(stdin_name, date)
         else:
-            yield from read_path(path, date=date)
+            items = _read_source(Path(source), ids, date, date_from)
+        for item in items:
+            if isinstance(item, InputError):
+                yield item
+                continue
+            try:
+                yield from split_document(item, max_chars)
+            except InputError as error:
+                yield error
 
 
-def read_path(path: Path, *, date: dt.date | None = None) -> Iterator[DocumentOrError]:
+def _read_source(path: Path, ids: DocumentIds, date: dt.date | None, date_from: str | None) -> Iterator[DocumentOrError]:
+    if not path.is_dir():
+        yield from read_path(path, doc_id=ids.claim(path, None), date=_file_date(path, None, date, date_from))
+        return
+    try:
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    except OSError as exc:
+        yield InputError(f"cannot list folder ({exc.strerror or exc})", path=str(path))
+        return
+    if not files:
+        yield InputError("folder holds no .txt, .html or .jsonl file", path=str(path))
+    for file in files:
+        yield from read_path(file, doc_id=ids.claim(file, path), date=_file_date(file, path, date, date_from))
+
+
+def _file_date(path: Path, root: Path | None, date: dt.date | None, date_from: str | None) -> dt.date | None:
+    if date_from is None:
+        return date
+    return date_of_file(path, relative_name(path, root), date_from) or date
+
+
+def read_path(path: Path, *, doc_id: str | None = None, date: dt.date | None = None) -> Iterator[DocumentOrError]:
     name = str(path)
     suffix = path.suffix.lower()
+    if suffix == ".json" and _looks_whole(path):
+        yield from _read_whole_json(path, date)
+        return
     if suffix in JSONL_SUFFIXES:
         yield from _stream_jsonl(path, date)  # a corpus file is read a line at a time, never whole
         return
     try:
+        if path.exists() and not path.is_file():
+            yield InputError("not a regular file (a device, pipe or socket); give a file or a folder", path=name)
+            return
+        if path.stat().st_size > MAX_FILE_BYTES:
+            yield InputError(f"file is over {MAX_FILE_BYTES:,} bytes; split it, or give it as JSON Lines", path=name)
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield InputError(f"cannot read file ({exc.strerror or exc})", path=name)
         return
     kind = "html" if suffix in HTML_SUFFIXES else "text"
-    yield from read_bytes(data, name=name, kind=kind, doc_id=path.stem, date=date)
+    yield from read_bytes(data, name=name, kind=kind, doc_id=doc_id or path.stem, date=date)
+
+
+def _looks_whole(path: Path) -> bool:
+    """A ``.json`` file whose first line is not a complete JSON value: one pretty-printed document
+    (or a list of them) rather than JSON Lines."""
+    try:
+        if path.stat().st_size > WHOLE_JSON_LIMIT:
+            return False
+        with open(path, "rb") as handle:
+            first = b""
+            for first in handle:
+                if first.strip():
+                    break
+    except OSError:
+        return False
+    try:
+        json.loads(first.decode("utf-8-sig"))
+    except (ValueError, RecursionError):  # (UnicodeDecodeError is a ValueError)
+        return first.strip()[:1] in (b"{", b"[")
+    return False
+
+
+def _read_whole_json(path: Path, date: dt.date | None) -> Iterator[DocumentOrError]:
+    name = str(path)
+    try:
+        text = decode(path.read_bytes(), name)
+    except OSError as exc:
+        yield InputError(f"cannot read file ({exc.strerror or exc})", path=name)
+        return
+    except InputError as error:
+        yield error
+        return
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield InputError(f"invalid JSON ({exc.msg} at column {exc.colno})", path=name, line=exc.lineno)
+        return
+    except RecursionError:
+        yield InputError("JSON nested too deeply", path=name)
+        return
+    records = value if isinstance(value, list) else [value]
+    for index, record in enumerate(records, start=1):
+        line = 1 if not isinstance(value, list) else None
+        try:
+            yield _record_document(record, name, line, date, where=f"item {index}" if line is None else None)
+        except InputError as error:
+            yield error
 
 
 def _stream_jsonl(path: Path, date: dt.date | None) -> Iterator[DocumentOrError]:
@@ -69,12 +159,14 @@ def _stream_jsonl(path: Path, date: dt.date | None) -> Iterator[DocumentOrError]
     except OSError as exc:
         yield InputError(f"cannot read file ({exc.strerror or exc})", path=name)
         return
+    found = False
     with handle:
         for number, raw in enumerate(handle, start=1):
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
                 continue
+            found = True
             if b"\x00" in raw:
                 yield InputError("binary data (NUL byte), not a text document", path=name, line=number)
                 continue
@@ -87,6 +179,8 @@ def _stream_jsonl(path: Path, date: dt.date | None) -> Iterator[DocumentOrError]
                 yield _jsonl_record(line, name, number, date)
             except InputError as error:
                 yield error
+    if not found:
+        yield InputError("file is empty: no JSON Lines record in it", path=name)
 
 
 def _read_stdin(name: str, date: dt.date | None) -> Iterator[DocumentOrError]:
@@ -158,38 +252,45 @@ def _jsonl_record(line: str, name: str, number: int, date: dt.date | None) -> Do
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON ({exc.msg} at column {exc.colno})", path=name, line=number) from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply", path=name, line=number) from None
+    return _record_document(record, name, number, date)
+
+
+def _record_document(record: object, name: str, number: int | None, date: dt.date | None, where: str | None = None) -> Document:
+    def fail(message: str) -> InputError:
+        return InputError(f"{where}: {message}" if where else message, path=name, line=number)
+
     if not isinstance(record, dict):
-        raise InputError("a JSON Lines document must be an object", path=name, line=number)
+        raise fail("a JSON Lines document must be an object")
     doc_id = record.get("id")
     if doc_id is None or str(doc_id).strip() == "":
-        raise InputError("missing required field 'id'", path=name, line=number)
-    record_date = parse_date(record.get("date"), path=name, line=number)
-    doc_date = record_date or date
-    meta = {key: _optional_str(record, key, name, number) for key in ("title", "url", "source", "language")}
+        raise fail("missing required field 'id'")
+    try:
+        record_date = parse_date(record.get("date"), path=name, line=number)
+    except InputError as error:
+        raise fail(error.message) from None
+    meta = {}
+    for key in ("title", "url", "source", "language"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise fail(f"field {key!r} must be a string")
+        meta[key] = value
     text = record.get("text")
     if text is None and record.get("html") is not None:
         html = record["html"]
         if not isinstance(html, str):
-            raise InputError("field 'html' must be a string", path=name, line=number)
+            raise fail("field 'html' must be a string")
         extracted = html_to_document(html, doc_id=str(doc_id), path=name, date=date, line=number)
         meta = {key: meta[key] or getattr(extracted, key) for key in meta}
         return Document(
             id=str(doc_id), text=extracted.text, date=record_date or extracted.date, path=name, line=number, **meta
         )
     if text is None:
-        raise InputError("missing required field 'text' (or 'html')", path=name, line=number)
+        raise fail("missing required field 'text' (or 'html')")
     if not isinstance(text, str):
-        raise InputError("field 'text' must be a string", path=name, line=number)
+        raise fail("field 'text' must be a string")
     if not text.strip():
-        raise InputError("field 'text' is empty", path=name, line=number)
+        raise fail("field 'text' is empty")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document(id=str(doc_id), text=text, date=doc_date, path=name, line=number, **meta)
-
-
-def _optional_str(record: dict, key: str, name: str, number: int) -> str | None:
-    value = record.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InputError(f"field {key!r} must be a string", path=name, line=number)
-    return value
+    return Document(id=str(doc_id), text=text, date=record_date or date, path=name, line=number, **meta)

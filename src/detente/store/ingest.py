@@ -64,7 +64,8 @@ def pending(
     while batch := list(itertools.islice(iterator, chunk)):
         ids = list({d.id for d in batch})
         marks = ", ".join(["?"] * len(ids))
-        stored = dict(store.con.execute(f"SELECT doc_id, content_hash FROM documents WHERE doc_id IN ({marks})", ids).fetchall())
+        with store.session():
+            stored = dict(store.con.execute(f"SELECT doc_id, content_hash FROM documents WHERE doc_id IN ({marks})", ids).fetchall())
         for document in batch:
             digest = content_hash(document)
             if stored.get(document.id) == digest:
@@ -95,7 +96,8 @@ def ingest_documents(
     or ``replaced``) or skipped (``unchanged``), e.g. to advance a progress bar.
     """
     report = IngestReport()
-    ensure_rule(store, rule)
+    with store.session():
+        ensure_rule(store, rule)
     queue: deque[tuple[str, bool]] = deque()
 
     def todo() -> Iterator[Document]:
@@ -116,7 +118,8 @@ def ingest_documents(
 
 
 def _commit(store, batch, rule, report, on_document) -> None:
-    write_documents(store, [(d, e, h, r) for d, e, h, r in batch], rule=rule)
+    with store.session():  # a store opened with hold=False holds its file only while it writes
+        write_documents(store, [(d, e, h, r) for d, e, h, r in batch], rule=rule)
     for document, events, _, replaces in batch:
         report.mentions += len(events)
         if replaces:
@@ -128,14 +131,19 @@ def _commit(store, batch, rule, report, on_document) -> None:
 
 
 def write_documents(store: Store, batch: list[tuple[Document, list[dict], str, bool]], *, rule: DedupRule) -> None:
-    """Write whole documents (row, mentions, pairs) and their events in one transaction."""
+    """Write whole documents (row, mentions, pairs) and their events in one transaction.
+
+    The old version of every document already stored is replaced, whatever ``replaces`` says
+    (another writer may have stored it since it was looked up)."""
     con = store.con
     last = {document.id: index for index, (document, _, _, _) in enumerate(batch)}
     batch = [item for index, item in enumerate(batch) if last[item[0].id] == index]  # an id twice: the later wins
     con.execute("BEGIN TRANSACTION")
     try:
         touched: set[tuple[str, str, str]] = set()
-        replaced = [document.id for document, _, _, replaces in batch if replaces]
+        ids = [document.id for document, _, _, _ in batch]
+        marks = ", ".join(["?"] * len(ids))
+        replaced = [row[0] for row in con.execute(f"SELECT doc_id FROM documents WHERE doc_id IN ({marks})", ids).fetchall()]
         if replaced:
             touched |= _triples_of(store, replaced)
             marks = ", ".join(["?"] * len(replaced))
