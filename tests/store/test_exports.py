@@ -131,3 +131,13 @@ def test_cli_reports_what_it_left_out(store, tmp_path):  # noqa: F811
         assert lines[0].startswith("GLOBALEVENTID\tSQLDATE\tMonthYear") and len(lines) == 5
     plain = runner.invoke(cli, ["export", str(tmp_path / "all.jsonl"), "--format", "plover", "--db", str(path)])
     assert "5 events written" in plain.stderr and "left out" not in plain.stderr
+
+
+@pytest.mark.parametrize("fmt", ["plover", "gdelt", "csv", "parquet"])
+def test_an_empty_store_exports_nothing(tmp_path, fmt):
+    from detente.store import Store
+
+    with Store(tmp_path / "s.duckdb") as empty:
+        result = export_events(empty.con, fmt, tmp_path / "out" / f"e.{fmt}", require_dyad=True)
+    assert (result.written, result.left_out) == (0, 0)
+    assert (tmp_path / "out" / f"e.{fmt}").exists()

@@ -11,7 +11,8 @@ import pytest
 from detente.data import data_path
 from detente.store.exports import export_events
 from detente.store.gdelt import GDELT_COLUMNS, ActorParts, FipsTable, fraction_date, global_event_id
-from tests.store.export_fixtures import store  # noqa: F401 (fixture)
+from tests.store.export_fixtures import build, store  # noqa: F401 (fixture)
+from tests.store.fakes import document
 
 # The GDELT 2.0 Event Database codebook's column list, typed out here (not imported from detente)
 # so that the code is checked against the published layout and not against itself.
@@ -102,6 +103,15 @@ def test_header_and_evidence_columns(store, tmp_path):  # noqa: F811
     assert list(rows[0]) == [name for name, _ in COLUMNS] + ["DocId", "Sentence"]
     china = next(r for r in rows if r["Actor1Code"] == "CHN")
     assert (china["DocId"], china["Sentence"], china["SOURCEURL"]) == ("b", "CHN>JPN 042 2024-03-05", "")
+
+
+def test_text_with_quotes_and_tabs_stays_one_field(tmp_path):
+    line = 'FRA>RUS 111 2024-03-04 asserted "Macron\'s\tremarks"'
+    with build(tmp_path / "s.duckdb", [document("q", [line], url="https://q.test/a b")]) as store:
+        export_events(store.con, "gdelt", tmp_path / "e.tsv", evidence=True)
+    fields = (tmp_path / "e.tsv").read_text(encoding="utf-8").rstrip("\n").split("\t")
+    assert len(fields) == 63
+    assert fields[-1] == 'FRA>RUS 111 2024-03-04 asserted "Macron\'s remarks"' and fields[60] == "https://q.test/a b"
 
 
 def test_require_dyad(store, tmp_path):  # noqa: F811

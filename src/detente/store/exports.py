@@ -19,7 +19,6 @@ come from it. ``require_dyad`` keeps only events whose actor and recipient are b
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,8 +39,6 @@ EVENT_COLUMNS = (
     "cameo_root", "quad_class", "goldstein", "plover_event", "location_country", "lat", "lon", "num_mentions",
     "num_documents", "num_sources", "first_seen", "last_seen", "source_url",
 )
-EVIDENCE_COLUMNS = ("doc_id", "url", "sentence")
-REPRESENTATIVE_COLUMNS = ("sentence_index", "start_char", "end_char", "title", "source", "language", "record")
 
 
 @dataclass(frozen=True)
@@ -74,22 +71,23 @@ def export_events(
     where = f"WHERE e.actor_code <> '{NONE}' AND e.recipient_code <> '{NONE}'" if require_dyad else ""
     total = con.execute("SELECT count(*) FROM events").fetchone()[0]
     written = con.execute(f"SELECT count(*) FROM events e {where}").fetchone()[0]  # noqa: S608 (fixed text)
-    reps = _representatives(con)  # noqa: F841 (scanned by name in the queries below)
-    rep_columns = ", ".join(f"r.{c}" for c in (*EVIDENCE_COLUMNS, *REPRESENTATIVE_COLUMNS))
-    query = (
-        f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, {rep_columns} "
-        f"FROM events e LEFT JOIN reps r ON r.event_key = e.event_key {where} ORDER BY e.date, e.event_key"
+    export_pairs = _representatives(con)  # noqa: F841 (scanned by name in the queries below)
+    joined = (
+        "FROM events e LEFT JOIN export_pairs p ON p.event_key = e.event_key "
+        "LEFT JOIN mentions m ON m.mention_id = p.mention_id LEFT JOIN documents d ON d.doc_id = m.doc_id "
+        f"{where} ORDER BY e.date, e.event_key"
     )
+    events = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+    evidence_columns = "m.doc_id, d.url, m.sentence"
     if fmt in ("csv", "parquet"):
-        columns = [f"e.{c}" for c in EVENT_COLUMNS] + ([f"r.{c}" for c in EVIDENCE_COLUMNS] if evidence else [])
-        table_query = (
-            f"SELECT {', '.join(columns)} FROM events e LEFT JOIN reps r ON r.event_key = e.event_key "
-            f"{where} ORDER BY e.date, e.event_key"
-        )
         options = "(FORMAT csv, HEADER)" if fmt == "csv" else "(FORMAT parquet)"
-        con.execute(f"COPY ({table_query}) TO '{_quoted(out)}' {options}")
+        columns = f"{events}, {evidence_columns}" if evidence else events
+        con.execute(f"COPY (SELECT {columns} {joined}) TO '{_quoted(out)}' {options}")
     else:
-        rows = con.execute(query)
+        rows = con.execute(
+            f"SELECT {events}, {evidence_columns}, m.sentence_index, m.start_char, m.end_char, d.title, d.source, "
+            f"d.language, m.record {joined}"
+        )
         names = [d[0] for d in rows.description]
         if fmt == "gdelt":
             _write_gdelt(_records(rows, names), out, header=header, evidence=evidence)
@@ -99,7 +97,7 @@ def export_events(
 
 
 def _representatives(con) -> dict[str, np.ndarray]:
-    """For each event key, the columns of its representative report (a dict DuckDB scans).
+    """Each event key with the mention id of its representative report (a dict DuckDB scans).
 
     The reports are grouped again by the store's own rule (``meta.dedup_rule``), with the same
     functions that built the ``events`` table, so each key finds exactly its reports.
@@ -109,20 +107,12 @@ def _representatives(con) -> dict[str, np.ndarray]:
     reports = [Report(*r) for r in con.execute(REPORT_QUERY).fetchall()]
     chosen: dict[str, str] = {}
     for reports_of_event in group(reports, rule):
-        key = event_row(reports_of_event)[0]
         with_url = [r for r in reports_of_event if r.url]
-        chosen[key] = (with_url or reports_of_event)[0].mention_id
-    keys = np.array(list(chosen), dtype=object)  # noqa: F841 (scanned by name)
-    mention_ids = np.array(list(chosen.values()), dtype=object)  # noqa: F841
-    pairs = {"event_key": keys, "mention_id": mention_ids}  # noqa: F841
-    rows = con.execute(
-        "SELECT p.event_key, m.doc_id, d.url, m.sentence, m.sentence_index, m.start_char, m.end_char, d.title, "
-        "d.source, d.language, m.record FROM pairs p JOIN mentions m USING (mention_id) JOIN documents d USING (doc_id)"
-    ).fetchall()
-    names = ("event_key", *EVIDENCE_COLUMNS, *REPRESENTATIVE_COLUMNS)
-    if not rows:
-        return {name: np.array([], dtype=object) for name in names}
-    return {name: np.array(column, dtype=object) for name, column in zip(names, zip(*rows))}
+        chosen[event_row(reports_of_event)[0]] = (with_url or reports_of_event)[0].mention_id
+    return {
+        "event_key": np.array(list(chosen), dtype=str),
+        "mention_id": np.array(list(chosen.values()), dtype=str),
+    }
 
 
 def _quoted(path: Path) -> str:
@@ -147,10 +137,9 @@ def _side(record: dict, role: str, code: str | None) -> dict | None:
 
 def _write_gdelt(events, out: Path, *, header: bool, evidence: bool) -> None:
     parts, fips = ActorParts.load(), FipsTable.load()
-    with open(out, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+    with open(out, "w", encoding="utf-8", newline="\n") as handle:
         if header:
-            writer.writerow([name for name, _ in GDELT_COLUMNS] + (["DocId", "Sentence"] if evidence else []))
+            handle.write("\t".join([name for name, _ in GDELT_COLUMNS] + (["DocId", "Sentence"] if evidence else [])) + "\n")
         for e in events:
             record = json.loads(e["record"]) if e.get("record") else {}
             e["actor"] = _side(record, "actor", e["actor_code"])
@@ -158,13 +147,17 @@ def _write_gdelt(events, out: Path, *, header: bool, evidence: bool) -> None:
             e["location"] = record.get("location")
             row = gdelt_row(e, parts, fips)
             if evidence:
-                row += [e["doc_id"] or "", _one_line(e["sentence"])]
-            writer.writerow([_one_line(v) if isinstance(v, str) else v for v in row])
+                row += [e["doc_id"], e["sentence"]]
+            handle.write("\t".join(_field(value) for value in row) + "\n")
 
 
-def _one_line(text: str | None) -> str:
-    """Tabs and line breaks would break a tab-separated row."""
-    return " ".join((text or "").split())
+def _field(value) -> str:
+    """A GDELT field: plain text without quoting (tabs and line breaks become spaces); empty for None."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    return str(value)
 
 
 def _write_plover(events, out: Path, *, evidence: bool) -> None:

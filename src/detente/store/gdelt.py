@@ -160,5 +160,4 @@ def gdelt_row(e: dict, parts: ActorParts, fips: FipsTable) -> list:
         *_action_geo(e, e.get("location"), fips),
         added, e.get("url") or e.get("source_url") or "",
     ]
-    assert len(row) == len(GDELT_COLUMNS)
     return row
