@@ -210,3 +210,11 @@ def test_readme_stands_on_its_own():
             assert (ROOT / target).exists(), target
     for doc in DOCS.glob("*.md"):
         assert f"docs/{doc.name}" in readme, f"README does not point to docs/{doc.name}"
+
+
+def test_tsv_columns_are_documented():
+    from detente.cli.main import TSV_HEADER
+
+    text = (DOCS / "output.md").read_text(encoding="utf-8")
+    section = text[text.index("- `--format tsv`") : text.index("- `--format table`")]
+    assert re.findall(r"`(\w+)`", section.split("with a header:", 1)[1])[: len(TSV_HEADER)] == TSV_HEADER
