@@ -111,6 +111,13 @@ def test_every_sector_in_use_is_documented():
     assert sectors - {None} <= documented, sectors - {None} - documented
 
 
+def test_example_codes_are_codes_detente_writes():
+    # a bare sector is what context coding gives an actor of no known country ("armed groups": REB)
+    in_use = _codes_in_use(KnowledgeBase.load()) | {"---"} | set(first_column("codes.md", "type"))
+    for code in first_column("codes.md", "examples"):
+        assert code in in_use, code
+
+
 def test_regions_are_the_knowledge_bases():
     kb = KnowledgeBase.load()
     regions = [[e.code, e.name] for e in kb.entries.values() if e.region]
