@@ -131,6 +131,8 @@ def test_cli_reports_what_it_left_out(store, tmp_path):  # noqa: F811
         assert lines[0].startswith("GLOBALEVENTID\tSQLDATE\tMonthYear") and len(lines) == 5
     plain = runner.invoke(cli, ["export", str(tmp_path / "all.jsonl"), "--format", "plover", "--db", str(path)])
     assert "5 events written" in plain.stderr and "left out" not in plain.stderr
+    wide = runner.invoke(cli, ["export", str(tmp_path / "wide.tsv"), "--format", "gdelt", "--evidence", "--db", str(path)])
+    assert wide.exit_code == 0 and {line.count("\t") for line in (tmp_path / "wide.tsv").read_text().splitlines()} == {62}
 
 
 @pytest.mark.parametrize("fmt", ["plover", "gdelt", "csv", "parquet"])
