@@ -4,7 +4,7 @@ Column names, order and types follow the GDELT 2.0 Event Database codebook. What
 
 * ids and dates: ``GLOBALEVENTID`` is a number derived from the event key (the first 15 hex digits,
   so it is stable across exports and fits a signed 64-bit integer); ``SQLDATE`` YYYYMMDD,
-  ``MonthYear`` YYYYMM, ``Year``, ``FractionDate`` (year + day of year / 365);
+  ``MonthYear`` YYYYMM, ``Year``, ``FractionDate`` (year + day of year / 365, below year + 1);
 * actors: the CAMEO code, a name (the knowledge base's name, else the text, upper case), and the
   code split into country, known group, religion and type parts (``data/exports/actor_parts.tsv``);
   ``EthnicCode`` stays empty (detente does not code ethnicity);
@@ -112,7 +112,9 @@ def global_event_id(event_key: str) -> int:
 
 
 def fraction_date(day: dt.date) -> float:
-    return round(day.year + day.timetuple().tm_yday / 365, 4)
+    """GDELT's YYYY.FFFF: the share of the year completed by that day (day of year / 365), kept
+    below 1 (GDELT caps the year at 365 days: 31 December and a leap year's 366th day are .9999)."""
+    return round(day.year + min(day.timetuple().tm_yday / 365, 0.9999), 4)
 
 
 def _actor_block(code: str | None, item: dict | None, parts: ActorParts) -> list:
