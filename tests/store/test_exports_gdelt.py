@@ -153,4 +153,4 @@ def test_numbers_and_dates():
     assert global_event_id("ffffffffffffffffffff") == 2**60 - 1
     assert fraction_date(dt.date(2024, 1, 1)) == round(2024 + 1 / 365, 4)
     assert fraction_date(dt.date(2023, 12, 30)) == round(2023 + 364 / 365, 4)
-    assert fraction_date(dt.date(2023, 12, 31)) == 2023.9999 == fraction_date(dt.date(2024, 12, 31))
+    assert (fraction_date(dt.date(2023, 12, 31)), fraction_date(dt.date(2024, 12, 31))) == (2023.9999, 2024.9999)
