@@ -143,3 +143,26 @@ def test_an_empty_store_exports_nothing(tmp_path, fmt):
         result = export_events(empty.con, fmt, tmp_path / "out" / f"e.{fmt}", require_dyad=True)
     assert (result.written, result.left_out) == (0, 0)
     assert (tmp_path / "out" / f"e.{fmt}").exists()
+
+
+@pytest.mark.parametrize(
+    ("code", "country", "plover_code", "sector"),
+    [("IGOEUREEC", "IGO", "EUR", None), ("IGOUNOHLHWHO", "IGO", "UNO", "HLH"), ("EUR", "EUR", None, None),
+     ("IGOWSTNAT", "IGO", "IGO", None), ("VENOPP", "VEN", "VEN", "OPP")],
+)
+def test_plover_entity_codes(code, country, plover_code, sector):
+    from detente.store.exports import _plover_entities
+    from detente.store.gdelt import ActorParts
+
+    (entity,) = _plover_entities({}, "actor", code, country, ActorParts.load())
+    assert (entity["code"], entity["sector"], entity["cameo_code"]) == (plover_code, sector, code)
+
+
+def test_place_names_come_from_the_report_that_placed_the_event(tmp_path):
+    documents = [document("a", ["FRA>RUS 111 2024-03-04"], url="https://a.test/1"),
+                 document("b", ["FRA>RUS 111 2024-03-04 asserted @Lyon/FRA/45.76/4.84"])]
+    with build(tmp_path / "s.duckdb", documents) as store:  # noqa: F811
+        (record,) = _plover(store, tmp_path)
+    assert record["cite_info"]["citation"] == "a"  # the first report with a URL stands for the event
+    assert record["event_loc"] == {"extracted_place": None, "resolved_place": None, "country_code": "FRA",
+                                   "lat": 45.76, "lon": 4.84}

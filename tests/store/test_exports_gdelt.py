@@ -114,6 +114,16 @@ def test_text_with_quotes_and_tabs_stays_one_field(tmp_path):
     assert fields[-1] == 'FRA>RUS 111 2024-03-04 asserted "Macron\'s remarks"' and fields[60] == "https://q.test/a b"
 
 
+def test_a_place_known_only_by_its_country(tmp_path):
+    documents = [document("a", ["FRA>RUS 111 2024-03-04"], url="https://a.test/1"),
+                 document("b", ["FRA>RUS 111 2024-03-04 asserted @Lyon/FRA/45.76/4.84"])]
+    with build(tmp_path / "s.duckdb", documents) as store:  # noqa: F811
+        export_events(store.con, "gdelt", tmp_path / "e.tsv")
+    (row,) = read_gdelt(tmp_path / "e.tsv")
+    assert (row["ActionGeo_Type"], row["ActionGeo_FullName"], row["ActionGeo_CountryCode"], row["ActionGeo_ADM1Code"],
+            row["ActionGeo_Lat"], row["SOURCEURL"]) == (1, "France", "FR", "FR", 45.76, "https://a.test/1")
+
+
 def test_require_dyad(store, tmp_path):  # noqa: F811
     out = tmp_path / "events.tsv"
     result = export_events(store.con, "gdelt", out, require_dyad=True)

@@ -144,7 +144,7 @@ def _write_gdelt(events, out: Path, *, header: bool, evidence: bool) -> None:
             record = json.loads(e["record"]) if e.get("record") else {}
             e["actor"] = _side(record, "actor", e["actor_code"])
             e["recipient"] = _side(record, "recipient", e["recipient_code"])
-            e["location"] = record.get("location")
+            e["location"] = _event_location(record, e)
             row = gdelt_row(e, parts, fips)
             if evidence:
                 row += [e["doc_id"], e["sentence"]]
@@ -179,7 +179,7 @@ def _write_plover(events, out: Path, *, evidence: bool) -> None:
                 "context": list(code.plover_context) if code else [],
                 "quad_code": e["quad_class"],
                 "event_scale": e["goldstein"],
-                "event_loc": _plover_location(e, record.get("location")),
+                "event_loc": _plover_location(e, _event_location(record, e)),
                 "coder": coder,
                 "coded_date": e["first_seen"].date().isoformat() if e["first_seen"] else None,
                 "cameo": e["cameo"],
@@ -208,16 +208,26 @@ def _plover_entities(record: dict, role: str, code: str | None, country: str | N
     if not code or code == NONE:
         return []
     item = _side(record, role, code) or {}
-    top = next((v for k, v in PLOVER_COUNTRY.items() if code.startswith(k)), country or code[:3])
-    if parts.kinds.get(top) == "region":
-        top = None
+    top = next((v for k, v in PLOVER_COUNTRY.items() if code.startswith(k)), None)
+    if top is None:
+        top = country or code[:3]
+        top = None if parts.kinds.get(top) == "region" else top
     return [{
         "code": top,
-        "sector": item.get("sector") or next(iter(parts.split(code)["types"]), None),
+        "sector": item.get("sector") or next((t for t in parts.split(code)["types"] if parts.kinds[t] == "type"), None),
         "entity_text": item.get("text"),
         "identifier_text": item.get("name"),
         "cameo_code": code,
     }]
+
+
+def _event_location(record: dict, e: dict) -> dict | None:
+    """The representative report's location, when it is the event's (the event takes its place
+    from the first report that names one, which need not be the representative)."""
+    location = record.get("location") or None
+    if location and location.get("country") == e["location_country"] and location.get("lat") == e["lat"]:
+        return location
+    return None
 
 
 def _plover_location(e: dict, location: dict | None) -> dict | None:

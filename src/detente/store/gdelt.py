@@ -96,14 +96,19 @@ class FipsTable:
     """ISO 3166-1 alpha-3 (and CAMEO) country codes -> FIPS 10-4 codes."""
 
     fips: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path | None = None) -> FipsTable:
         path = path or data_path("exports", "fips.tsv")
-        return cls({r[0]: r[1] for r in _rows(path) if r[1]})
+        rows = _rows(path)
+        return cls({r[0]: r[1] for r in rows if r[1]}, {r[0]: r[2] for r in rows})
 
     def get(self, code: str | None) -> str:
         return self.fips.get(code or "", "")
+
+    def name(self, code: str) -> str:
+        return self.names.get(code, code)
 
 
 def global_event_id(event_key: str) -> int:
@@ -138,7 +143,7 @@ def _action_geo(e: dict, location: dict | None, fips: FipsTable) -> list:
     has_point = e.get("lat") is not None and e.get("lon") is not None
     city = bool(place) and has_point and place != country
     geo_type = (3 if country == "USA" else 4) if city else 1
-    full_name = place or country
+    full_name = place or fips.name(country)
     return [geo_type, full_name, code, "" if city else code, "",
             e["lat"] if has_point else "", e["lon"] if has_point else "", ""]
 
