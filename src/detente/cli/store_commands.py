@@ -295,19 +295,35 @@ def sql_command(query, db, fmt) -> None:
 @click.command("export")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["plover", "gdelt", "csv", "parquet"]), required=True)
-def export_command(out, db, fmt) -> None:
-    """Export the deduplicated events (PLOVER JSON Lines, GDELT-style table, CSV or Parquet).
+@click.option("--format", "fmt", type=click.Choice(["plover", "gdelt", "csv", "parquet"]), required=True,
+              help="plover: PLOVER JSON Lines; gdelt: the 61-column GDELT 2.0 event table (tab-separated, "
+                   "no header); csv, parquet: the events table.")
+@click.option("--require-dyad", "--resolved-only", "require_dyad", is_flag=True,
+              help="Keep only events whose actor and recipient are both known (no ---).")
+@click.option("--header", is_flag=True, help="gdelt: write a header line of column names (GDELT files have none).")
+@click.option("--evidence/--no-evidence", default=None,
+              help="Add the document id, URL and evidence sentence of each event's first report "
+                   "(default: on, except for gdelt, which keeps GDELT's 61 columns).")
+def export_command(out, db, fmt, require_dyad, header, evidence) -> None:
+    """Export the deduplicated events (PLOVER JSON Lines, GDELT 2.0 table, CSV or Parquet).
 
     \b
     Example:
       detente export events.parquet --format parquet
+      detente export events.tsv --format gdelt --require-dyad --header
     """
     from detente.store.exports import export_events
 
     with _open(db, read_only=True) as store:
-        count = export_events(store.con, fmt, out)
-    stderr.print(f"{count} events written to {out}")
+        try:
+            result = export_events(store.con, fmt, out, require_dyad=require_dyad, header=header, evidence=evidence)
+        except DetenteError as error:
+            raise click.ClickException(str(error)) from None
+    plural = {True: "event", False: "events"}
+    stderr.print(f"{result.written} {plural[result.written == 1]} written to {out}", highlight=False)
+    if require_dyad:
+        stderr.print(f"{result.left_out} {plural[result.left_out == 1]} left out (actor or recipient unknown: ---)",
+                     highlight=False)
 
 
 @click.command("bench")
