@@ -15,21 +15,21 @@ import import_phoenix  # noqa: E402
 from phoenix_names import fold, written_forms  # noqa: E402
 
 COUNTRIES = """\
-RURITANIA_ [RUR]
+RURITANIA_ [TUV]
 +RURITANIAN_
 ANA_MARIA_DE_LA_CRUZ_  # CountryInfo.txt
-\t[RURELI 700101-991231]
-\t[RURGOVMIL 20000101-20051231]
-\t[RURGOV 20030601-20040101]
-\t[RURELI]
+\t[TUVELI 700101-991231]
+\t[TUVGOVMIL 20000101-20051231]
+\t[TUVGOV 20030601-20040101]
+\t[TUVELI]
 PRIME_MINISTER_JOHN_MCALLISTER_  # CountryInfo.txt
-\t[RURGOV >100101]
+\t[TUVGOV >100101]
 VLADIMIR_PUTIN_  # CountryInfo.txt
 \t[RUSSPY 980725-990809]
 \t[RUSGOVMIL 000507-080507]
 """
-INTERNATIONAL = "RURITANIA_RELIEF_FUND_ (RRF) [NGORURREF]\n"
-NONSTATE = "RURITANIAN_LIBERATION_ARMY_ [RURREB]\n+RLA_\n"
+INTERNATIONAL = "RURITANIA_RELIEF_FUND_ (RRF) [NGOTUVREF]\n"
+NONSTATE = "RURITANIAN_LIBERATION_ARMY_ [TUVREB]\n+RLA_\n"
 
 
 @pytest.fixture()
@@ -51,13 +51,13 @@ def converted(tmp_path):
 def test_people_get_written_names_exclusive_ends_and_the_later_appointment(converted):
     records, _ = converted
     ana = records["person/ana-maria-de-la-cruz"]
-    assert ana["name"] == "Ana Maria de la Cruz" and ana["country"] == "RUR" and ana["code"] == "RURELI"
+    assert ana["name"] == "Ana Maria de la Cruz" and ana["country"] == "TUV" and ana["code"] == "TUVELI"
     roles = [(r["code"], str(r.get("from")), str(r.get("until"))) for r in ana["roles"]]
     assert roles == [
-        ("RURELI", "1970-01-01", "2000-01-01"),
-        ("RURGOVMIL", "2000-01-01", "2003-06-01"),
-        ("RURGOV", "2003-06-01", "2004-01-02"),
-        ("RURGOVMIL", "2004-01-02", "2006-01-01"),
+        ("TUVELI", "1970-01-01", "2000-01-01"),
+        ("TUVGOVMIL", "2000-01-01", "2003-06-01"),
+        ("TUVGOV", "2003-06-01", "2004-01-02"),
+        ("TUVGOVMIL", "2004-01-02", "2006-01-01"),
     ]
     assert ana["source"].startswith("Phoenix Countries line 3")
 
@@ -65,8 +65,8 @@ def test_people_get_written_names_exclusive_ends_and_the_later_appointment(conve
 def test_titles_are_dropped_open_roles_closed_and_a_default_given(converted):
     records, _ = converted
     john = records["person/john-mcallister"]
-    assert john["name"] == "John McAllister" and john["code"] == "RURELI"
-    assert [(r["code"], str(r["until"])) for r in john["roles"]] == [("RURGOV", str(import_phoenix.OPEN_ROLES_UNTIL))]
+    assert john["name"] == "John McAllister" and john["code"] == "TUVELI"
+    assert [(r["code"], str(r["until"])) for r in john["roles"]] == [("TUVGOV", str(import_phoenix.OPEN_ROLES_UNTIL))]
 
 
 def test_a_curated_person_is_extended_and_conflicts_are_listed(converted):
@@ -80,9 +80,9 @@ def test_a_curated_person_is_extended_and_conflicts_are_listed(converted):
 def test_groups_keep_acronyms_and_countries_are_not_imported(converted):
     records, _ = converted
     army = records["armed_group/ruritanian-liberation-army"]
-    assert army["aliases"] == ["RLA"] and army["code"] == "RURREB"
+    assert army["aliases"] == ["RLA"] and army["code"] == "TUVREB"
     fund = records["organization/ruritania-relief-fund"]
-    assert "RRF" in fund["aliases"] and fund["code"] == "NGORURREF"
+    assert "RRF" in fund["aliases"] and fund["code"] == "NGOTUVREF"
     assert not any("ruritania" == k.split("/")[-1] for k in records)
 
 

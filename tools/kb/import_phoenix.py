@@ -50,7 +50,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(HERE))
 
 from detente.coding.actors.tabari import PhoenixCode, PhoenixEntry, read_dictionary  # noqa: E402
-from phoenix_names import fold, raw_tokens, slug, strip_titles, written_forms  # noqa: E402
+from phoenix_names import TITLE_WORDS, fold, raw_tokens, slug, strip_titles, written_forms  # noqa: E402
 
 ACTORS = ROOT / "src" / "detente" / "data" / "actors"
 REFERENCE = ROOT.parent / "shared" / "reference" / "petrarch"
@@ -62,7 +62,13 @@ SECTORS = {
     "HLH", "REF", "LAB", "AGR", "CRM", "REL", "DEV", "HRI", "ENV", "UAF", "PRM", "SOC", "NGO", "IGO", "PRE",
     "SEP", "RAD", "MOD", "UNK", "JRN", "IND", "MNC", "IMG", "NON", "MUS", "CHR", "JEW", "HIN", "BUD",
 }
+# the sector of a role is its first part that names a kind of actor; religion parts (MUS, CHR, ...)
+# and the dictionaries' NON/IND markers are parts of the code, not sectors
+ROLE_SECTORS = SECTORS - {"MUS", "CHR", "JEW", "HIN", "BUD", "NON", "IND"}
 NON_STATE = {"IGO", "NGO", "IMG", "MNC", "UIS", "INT", "---"}
+RELIGIONS = {"BUD", "CHR", "CTH", "HIN", "JEW", "MUS", "MOS", "SHI", "SUN", "SIK", "BAH"}
+FORMER_STATES = {"DDR", "SUN", "YUG", "CSK", "SCG", "YMD", "VDR", "RVN", "ZAR"}
+REGION_CODES = {"WEU": "EUR"}  # the dictionaries' Western Europe; countries.yaml has Europe
 ORG_WORDS = {
     "party", "ministry", "department", "council", "army", "forces", "force", "front", "movement", "organization",
     "organisation", "union", "committee", "agency", "association", "inc", "corp", "corporation", "company", "bank",
@@ -118,9 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     curated = load_curated(ACTORS)
     records, skipped = [], Counter()
     given = given_names(args.reference / DICTIONARIES[0])
+    prefixes = Prefixes(curated)
     for dictionary in DICTIONARIES:
         for entry in read_dictionary(args.reference / dictionary):
-            record = to_record(entry, dictionary, skipped, given)
+            record = to_record(entry, dictionary, skipped, given, prefixes)
             if record is not None:
                 records.append(record)
     records = merge_duplicates(records)
@@ -173,9 +180,46 @@ def clean_code(code: str) -> str:
     return re.sub(r"\d+$", "", code.strip())
 
 
-def to_record(entry: PhoenixEntry, dictionary: str, skipped: Counter, given: set[str]) -> Record | None:
+class Prefixes:
+    """The project's country codes for the dictionaries' first code parts.
+
+    countries.yaml folds dependent territories into their state and follows ISO where CAMEO differs
+    (Bermuda BMU -> GBRBMU, Kosovo KSV -> XKX, Timor-Leste TMP -> TLS); regions, international and
+    religion codes and former states stay as they are; anything else (the dictionaries' test
+    country KNT "Kinakuta", a few unexplained codes) is unknown and its codes are left out.
+    """
+
+    def __init__(self, curated: list[dict]) -> None:
+        self.known: set[str] = set(NON_STATE) | RELIGIONS | FORMER_STATES
+        self.map: dict[str, str] = dict(REGION_CODES)
+        for item in curated:
+            if item.get("type") != "country":
+                continue
+            code = str(item.get("code") or item["country"])
+            self.known.add(code[:3])
+            for alias in (item.get("cameo_code"), item.get("iso3")):
+                if alias and alias != code:
+                    self.map[str(alias)] = code
+
+    def convert(self, code: str) -> str | None:
+        prefix = code[:3]
+        if prefix in self.map:
+            return self.map[prefix] + code[3:]
+        return code if prefix in self.known else None
+
+
+def to_record(entry: PhoenixEntry, dictionary: str, skipped: Counter, given: set[str], prefixes: Prefixes) -> Record | None:
     codes = [PhoenixCode(clean_code(c.code), c.start, c.end) for c in entry.codes if clean_code(c.code)]
     codes = [c for c in codes if re.fullmatch(r"(?:[A-Z]{3}|---)+", c.code)]
+    converted = []
+    for code in codes:
+        new = code.code if code.code[:3] in SECTORS else prefixes.convert(code.code)
+        if new is not None:
+            converted.append(PhoenixCode(new, code.start, code.end))
+    if codes and not converted:
+        skipped["unknown country code"] += 1
+        return None
+    codes = converted
     if not codes:
         skipped["no usable code"] += 1
         return None
@@ -186,6 +230,8 @@ def to_record(entry: PhoenixEntry, dictionary: str, skipped: Counter, given: set
     person = kind == "person"
     names: list[str] = []
     for raw in entry.names:
+        if person and not plain_person_name(raw):
+            continue  # "US_PRESIDENT_BARACK_OBAMA", "THE_OBAMA_ADMINISTRATION": titles and offices
         for form in written_forms(raw, person=person):
             if form not in names and acceptable(form, kind):
                 names.append(form)
@@ -239,6 +285,12 @@ def given_names(path: Path) -> set[str]:
                 if len(tokens) >= 2:
                     names.add(tokens[0].upper())
     return names - {"THE", "AL", "EL", "ABU"}
+
+
+def plain_person_name(raw: str) -> bool:
+    """A person's name without a title or an office inside it (a leading title is stripped)."""
+    tokens = [t.upper() for t in strip_titles(raw_tokens(raw))]
+    return not any(t in TITLE_WORDS or t.lower() in ORG_WORDS or t in ("THE", "US", "U.S.") for t in tokens)
 
 
 def acceptable(form: str, kind: str) -> bool:
@@ -386,7 +438,7 @@ def paint(spans: list[Span], new: Span) -> list[Span]:
 
 def sector_of(code: str) -> str | None:
     for index in range(3, len(code), 3):
-        if code[index : index + 3] in SECTORS:
+        if code[index : index + 3] in ROLE_SECTORS:
             return code[index : index + 3]
     return None
 

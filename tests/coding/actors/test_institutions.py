@@ -78,3 +78,10 @@ def test_a_title_without_a_country_takes_the_earlier_person_of_that_surname(ment
     found = mentions("Prime Minister Mette Frederiksen spoke in Aarhus. Later, Prime Minister Frederiksen left.", "2022-05-02")
     later = [m for m in found if m["text"].endswith("Prime Minister Frederiksen")]
     assert later and later[0]["code"] == "DNKGOV"
+
+
+def test_a_bare_surname_is_the_office_holder_of_a_country_the_text_names(mentions):
+    found = mentions("The Nicaraguan parliament approved the law on Monday. Ortega said it protects sovereignty.", "2023-05-02")
+    assert [m["code"] for m in found if m["text"] == "Ortega"] == ["NICGOV"]
+    elsewhere = mentions("The Spanish parliament approved the law on Monday. Ortega said it protects sovereignty.", "2023-05-02")
+    assert all(m["code"] != "NICGOV" for m in elsewhere if m["text"] == "Ortega")

@@ -57,8 +57,28 @@ def _written(raw: str) -> str:
     return " ".join(part for part in re.split(r"[_\s]+", raw.split("(")[0]) if part).title()
 
 
+def _project_codes() -> dict[str, str]:
+    """CAMEO / ISO codes of territories and of Kosovo and Timor-Leste -> the codes detente writes."""
+    import yaml
+
+    from detente.data import data_path
+
+    mapping = {}
+    for item in yaml.safe_load(data_path("actors", "countries.yaml").read_text(encoding="utf-8")):
+        code = str(item.get("code") or item["country"])
+        for alias in (item.get("cameo_code"), item.get("iso3")):
+            if alias and alias != code:
+                mapping[str(alias)] = code
+    return mapping
+
+
+PROJECT_CODES = _project_codes()
+
+
 def _agrees(code: str, valid: set[str]) -> bool:
-    # a former international official's "[ELI]" is written <country>ELI or IGOELI in the knowledge base
+    # territories are folded into their state (BMU -> GBRBMU), as countries.yaml does; a former
+    # international official's "[ELI]" is written <country>ELI or IGOELI in the knowledge base
+    valid = valid | {PROJECT_CODES[v[:3]] + v[3:] for v in valid if v[:3] in PROJECT_CODES}
     return code in valid or (code.endswith("ELI") and "ELI" in valid)
 
 

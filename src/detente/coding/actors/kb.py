@@ -26,7 +26,7 @@ try:  # libyaml's loader is ~10x faster on the big files
 except AttributeError:  # pragma: no cover - pure-Python PyYAML
     _Loader = yaml.SafeLoader
 
-KB_FORMAT = "4"  # bump when ActorEntry, Role or the index change shape
+KB_FORMAT = "5"  # bump when ActorEntry, Role or the index change shape
 NON_STATE = {"IGO", "NGO", "IMG", "MNC", "UIS", "REB", "CRM", "---"}
 ENT_LABELS = {
     "person": "PERSON",
@@ -123,6 +123,7 @@ class KnowledgeBase:
     _demonyms: dict[str, str] = field(default_factory=dict)
     _countries: dict[str, str] = field(default_factory=dict)
     _generated: set[str] = field(default_factory=set)  # ids from generated files (data/actors/*/)
+    _surnames: dict[str, list[str]] = field(default_factory=dict)  # curated people by last name
 
     @classmethod
     def load(cls, extra_files: Iterable[Path] = (), *, builtin: bool = True, cache: bool = True) -> KnowledgeBase:
@@ -183,6 +184,7 @@ class KnowledgeBase:
         self._lower.clear()
         self._demonyms.clear()
         self._countries.clear()
+        self._surnames.clear()
         # later entries (user files) are indexed first so that they win ambiguous aliases; entries
         # generated from other dictionaries (phoenix/) come after every curated one
         ordered = sorted(reversed(list(self.entries.values())), key=lambda e: e.id in self._generated)
@@ -190,6 +192,8 @@ class KnowledgeBase:
             for name in _surface_forms(entry.names):
                 self._aliases.setdefault(name, []).append(entry.id)
                 self._lower.setdefault(name.lower(), []).append(entry.id)
+            if entry.type == "person" and entry.id not in self._generated and len(entry.name.split()) > 1:
+                self._surnames.setdefault(entry.name.split()[-1], []).append(entry.id)
             if entry.type == "country":
                 self._countries.setdefault(entry.country, entry.id)
                 for demonym in entry.demonyms:
@@ -201,6 +205,10 @@ class KnowledgeBase:
 
     def __getitem__(self, entry_id: str) -> ActorEntry:
         return self.entries[entry_id]
+
+    def by_surname(self, surname: str) -> list[ActorEntry]:
+        """Curated people whose name ends with ``surname`` ("Ortega": Daniel Ortega, ...)."""
+        return [self.entries[i] for i in self._surnames.get(surname, ())]
 
     def is_generated(self, entry_id: str) -> bool:
         """Whether the entry comes from a generated file (phoenix/) rather than a curated one."""

@@ -393,6 +393,8 @@ class _DocResolver:
             if len(matches) == 1:
                 source = next(iter(matches.values()))
                 extra.append(self._copy(source, ent.start, ent.end, ent.root))
+            elif not matches and len(ent) == 1 and (entry := self._office_holder_named(surname)) is not None:
+                extra.append(self._from_entry(entry, ent.start, ent.end, ent.root, "kb"))
         resolved = sorted(mentions + extra, key=lambda m: m.token_start)
         final: list[ActorMention] = []
         for mention in resolved:
@@ -402,6 +404,20 @@ class _DocResolver:
         final.extend(self._pronouns(final))
         final.sort(key=lambda m: m.token_start)
         return self._fill_from_inner(final)
+
+    def _office_holder_named(self, surname: str) -> ActorEntry | None:
+        """A bare surname never introduced by its full name ("Ortega and Murillo" in a statement on
+        Nicaragua): the one known person of that surname who held a dated role on the date in a
+        country the document names."""
+        if self.date is None:
+            return None
+        countries = self._document_countries()
+        found = [
+            entry
+            for entry in self.kb.by_surname(surname)
+            if entry.country in countries and any(r.dated and r.covers(self.date) for r in entry.roles)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _surname_coref(self, mention: ActorMention, earlier: list[ActorMention]) -> ActorMention | None:
         """"Prime Minister Johnson" after "Boris Johnson": a title that gives no country does not
