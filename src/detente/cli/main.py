@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,8 +20,11 @@ from detente.cli.coders import make_coder, workers_option
 from detente.cli.params import DATE
 from detente.cli.output import print_error, stderr, write_jsonl, write_table, write_tsv
 from detente.errors import DetenteError, InputError
-from detente.ingest import Document, iter_documents
+from detente.cli.inputs import iter_documents
 from detente.settings import DEFAULT_MODEL, Settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from detente.ingest import Document
 
 
 

@@ -9,16 +9,19 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from detente.cli.coders import make_coder, workers_option
 from detente.cli.params import DATE
 from detente.cli.output import print_error, stderr, write_table
 from detente.errors import DetenteError, InputError
-from detente.ingest import Document, iter_documents
+from detente.cli.inputs import iter_documents
 from detente.settings import DEFAULT_MODEL, Settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from detente.ingest import Document
 
 
 def _db_option(func):
@@ -65,6 +68,8 @@ def ingest_command(sources, feeds, db, dedup, date, model, actor_files, workers,
       detente ingest corpus.jsonl --db news.duckdb
       detente ingest https://example.org/article.html --feed https://example.org/rss.xml
     """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from detente.ingest.web import fetch_feed, fetch_pages, is_url, make_client
     from detente.store import DedupRule, ingest_documents
 
