@@ -207,11 +207,13 @@ def _finish(errors: _Errors) -> None:
         sys.exit(1)
 
 
+from detente.cli.bench import bench_command  # noqa: E402
 from detente.cli.serve import serve_command  # noqa: E402
 from detente.cli.store_commands import register  # noqa: E402
 
 register(cli)
 cli.add_command(serve_command)
+cli.add_command(bench_command)
 
 
 def main() -> None:  # pragma: no cover
