@@ -108,7 +108,8 @@ def actors_command(paths, model, actor_files, date, fmt) -> None:
 @_common
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table", "tsv"]), default="jsonl", show_default=True)
 @click.option("--asserted-only", is_flag=True, help="Keep only events the text asserts (drop negated, hypothetical, future).")
-@click.option("--prefilter/--no-prefilter", default=True, show_default=True, help="Parse only sentences that hold a trigger word.")
+@click.option("--prefilter/--no-prefilter", default=False, show_default=True,
+              help="Approximate: parse only sentences that hold a trigger word (can change events; see docs/scaling.md).")
 @workers_option
 def code_command(paths, model, actor_files, date, fmt, asserted_only, prefilter, workers, dask_address) -> None:
     """Code documents into events (SPEC §2 records, one JSON object per line).
@@ -176,7 +177,8 @@ def _actor_cols(actor: dict | None) -> list:
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--limit", type=int, default=None, help="Score only the first N sentences.")
-@click.option("--prefilter/--no-prefilter", default=True, show_default=True, help="Parse only sentences that hold a trigger word.")
+@click.option("--prefilter/--no-prefilter", default=False, show_default=True,
+              help="Approximate: parse only sentences that hold a trigger word (can change events; see docs/scaling.md).")
 def eval_command(gold, model, actor_files, fmt, limit, prefilter) -> None:
     """Score the coder on a gold file (SPEC §3) or a pentaclass file (ConfliBERT style).
 
