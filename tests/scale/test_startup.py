@@ -94,3 +94,20 @@ def test_the_gazetteer_compiles_once_and_loads_from_the_cache(tmp_path, monkeypa
     assert second.lookup("bogota") is None and second.lookup("Bogota") == bogota  # folded, capitalised only
     assert second.lookup("The Hague").country == "NLD"
     assert builds == [15000]  # the second gazetteer read the compiled index
+
+
+def test_the_compiled_index_finds_every_name_the_source_gives(tmp_path, monkeypatch):
+    monkeypatch.setenv("DETENTE_CACHE_DIR", str(tmp_path))
+    names, cities = places.build_names(15000)
+    index = places.Gazetteer().index  # compiled, then stored
+    assert index is not places.Gazetteer().index  # a second gazetteer reads the stored copy
+    assert len(index) == len(names) and len(index.places) == len(cities)
+    assert all(index.find(key) == target for key, target in names.items())
+    assert index.find("no such city anywhere") is None and index.find("") is None
+
+
+def test_names_with_the_same_hash_are_told_apart_by_their_text(monkeypatch):
+    monkeypatch.setattr(places, "name_hash", lambda key: 7)  # every name collides
+    cities = [("Lima", "PER", -12.0, -77.0, 9), ("Quito", "ECU", -0.2, -78.5, 2), ("Cali", "COL", 3.4, -76.5, 2)]
+    index = places.PlaceIndex.from_names({"lima": 0, "quito": 1, "cali": 2, "santiago de cali": 2}, cities)
+    assert [index.find(k) for k in ("quito", "lima", "cali", "santiago de cali", "bogota")] == [1, 0, 2, 2, None]
