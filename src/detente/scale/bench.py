@@ -4,8 +4,8 @@ Bare spaCy (``spacy.load`` of the same English pipeline, ``nlp.pipe``, every com
 sentence) and the full detente coder get the same texts and the same number of processes:
 
 * **one process**: ``nlp.pipe`` against :class:`detente.Coder`, both loaded and warmed up in this
-  process, timed in alternating rounds (the fastest round of each counts: a shared machine adds
-  noise that the best round filters out);
+  process, timed in alternating rounds, each side first every other round (the fastest round of
+  each counts: a shared machine adds noise that the best round filters out);
 * **all cores**: ``nlp.pipe(n_process=N)`` against :class:`detente.scale.ProcessPoolCoder` with
   ``N`` workers (the pool is started and its pipelines loaded before the clock starts; spaCy forks
   its loaded pipeline into its workers on each call, which costs a fraction of a second);
@@ -193,9 +193,10 @@ def run_bench(
             pass
 
     spacy_single, detente_single = Side(), Side()
-    for _ in range(rounds):
-        spacy_single.keep(_timed(run_bare))
-        detente_single.keep(_timed(lambda: run_detente(single)))
+    for number in range(rounds):  # each side goes first every other round
+        runs = [lambda: spacy_single.keep(_timed(run_bare)), lambda: detente_single.keep(_timed(lambda: run_detente(single)))]
+        for run in runs[:: 1 if number % 2 == 0 else -1]:
+            run()
     del single
     result = BenchResult(len(corpus), counts["sentences"], counts["words"], workers, rounds,
                          spacy_single.seconds, detente_single.seconds)
@@ -203,9 +204,10 @@ def run_bench(
         spacy_all, detente_all = Side(), Side()
         with ProcessPoolCoder(settings, workers=workers) as pool:
             pool.warm_up()  # loading the pipelines is startup, not throughput
-            for _ in range(rounds):
-                spacy_all.keep(_timed(lambda: run_bare(workers)))
-                detente_all.keep(_timed(lambda: run_detente(pool)))
+            for number in range(rounds):
+                runs = [lambda: spacy_all.keep(_timed(lambda: run_bare(workers))), lambda: detente_all.keep(_timed(lambda: run_detente(pool)))]
+                for run in runs[:: 1 if number % 2 == 0 else -1]:
+                    run()
         result.spacy_all, result.detente_all = spacy_all.seconds, detente_all.seconds
     del bare
     if startup:
