@@ -23,10 +23,18 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# The headline runs on real news (NEWS=path/to/news.jsonl; the shared demo corpus by default);
+# the shipped sentences are a smoke test. Results go to results/*.json.
+NEWS ?= ../shared/demo/corpus.jsonl
+
 bench: $(STAMP)
 	mkdir -p results
-	$(BIN)/detente bench --documents 400 --memory-check 1000 10000 --json results/bench.json
+	@if [ -f "$(NEWS)" ]; then \
+	  $(BIN)/detente bench --corpus $(NEWS) --documents 84 --json results/bench-news.json; \
+	else echo "no news corpus at $(NEWS) (make bench NEWS=news.jsonl): shipped sentences only"; fi
+	$(BIN)/detente bench --documents 100 --no-startup --memory-check 100 1000 --json results/bench-smoke.json
 	$(BIN)/python benchmarks/store_bench.py --json results/store-bench.json
+	$(BIN)/python benchmarks/dask_bench.py --json results/dask-bench.json
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

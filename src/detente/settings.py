@@ -22,4 +22,4 @@ class Settings:
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     date: dt.date | None = None
     batch_size: int = 16
-    prefilter: bool = True  # parse and tag entities only where an event can be (code, ingest)
+    prefilter: bool = False  # approximate: parse and tag entities only in sentences with a trigger (docs/scaling.md)

@@ -1,5 +1,6 @@
-"""The prefilter component: which sentences get the parser and the NER, and that skipping them
-changes nothing the coder reports."""
+"""The opt-in prefilter (``Settings(prefilter=True)``, ``--prefilter``): which sentences get the
+parser and the NER. It is approximate (the parser and the NER see sentences out of context), so it
+is off by default; these tests pin its decisions and that simple sentences code the same."""
 
 from __future__ import annotations
 
@@ -10,8 +11,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from detente import Document
+from detente import Coder, Document, Settings
 from detente.nlp.hashes import contains
+
+
+@pytest.fixture(scope="module")
+def selective() -> Coder:
+    return Coder(Settings(prefilter=True))
 
 
 def _run(coder, text: str):
@@ -39,10 +45,10 @@ def _triples(coder, text: str):
         "Colombian troops attacked rebels near the border.",
     ],
 )
-def test_no_ner_where_the_knowledge_base_explains_every_name(coder, full_coder, text):
-    _, (parsed, tagged, skipped) = _run(coder, text)
+def test_no_ner_where_the_knowledge_base_explains_every_name(selective, full_coder, text):
+    _, (parsed, tagged, skipped) = _run(selective, text)
     assert (parsed, tagged, skipped) == (1, 0, 0)
-    assert _triples(coder, text) == _triples(full_coder, text)
+    assert _triples(selective, text) == _triples(full_coder, text)
 
 
 @pytest.mark.parametrize(
@@ -54,27 +60,35 @@ def test_no_ner_where_the_knowledge_base_explains_every_name(coder, full_coder, 
         ("Russia fined France 300 euros in 2023.", "DATE", "2023"),  # digits
     ],
 )
-def test_ner_runs_where_it_can_add_an_entity(coder, full_coder, text, label, span):
-    doc, (parsed, tagged, skipped) = _run(coder, text)
+def test_ner_runs_where_it_can_add_an_entity(selective, full_coder, text, label, span):
+    doc, (parsed, tagged, skipped) = _run(selective, text)
     assert (parsed, tagged, skipped) == (1, 1, 0)
     assert (span, label) in {(e.text, e.label_) for e in doc.ents}
-    assert _triples(coder, text) == _triples(full_coder, text)
+    assert _triples(selective, text) == _triples(full_coder, text)
 
 
-def test_sentences_share_a_document_but_not_the_decision(coder):
+def test_sentences_share_a_document_but_not_the_decision(selective):
     text = "France condemned Russia. The river is wide. Ahmed Karimov met Putin on Friday."
-    doc, counts = _run(coder, text)
+    doc, counts = _run(selective, text)
     assert counts == (2, 1, 1)
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels["Ahmed Karimov"] == "PERSON" and labels["Friday"] == "DATE"
     assert labels["France"] == "GPE"  # the ruler's entities stand in the untagged sentence
 
 
-def test_without_selective_ner_every_parsed_sentence_is_tagged():
-    from detente.coder import Coder
-    from detente.settings import Settings
+def test_sentences_without_a_trigger_are_not_parsed(selective, full_coder):
+    text = "The weather in Lisbon was mild. France condemned Russia on Monday. The river is wide."
+    _, counts = _run(selective, text)
+    assert counts[0] == 1 and counts[2] == 2
+    assert _triples(selective, text) == _triples(full_coder, text)
 
-    coder = Coder(Settings())
+
+def test_the_prefilter_is_opt_in(coder):
+    assert "detente_selective" not in coder.nlp.pipe_names and "ner" in coder.nlp.pipe_names
+
+
+def test_without_selective_ner_every_parsed_sentence_is_tagged():
+    coder = Coder(Settings(prefilter=True))
     coder.nlp.get_pipe("detente_selective").selective_ner = False
     _, counts = _run(coder, "France condemned Russia. The river is wide.")
     assert counts == (1, 1, 1)

@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,8 +20,11 @@ from detente.cli.coders import make_coder, workers_option
 from detente.cli.params import DATE
 from detente.cli.output import print_error, stderr, write_jsonl, write_table, write_tsv
 from detente.errors import DetenteError, InputError
-from detente.ingest import Document, iter_documents
+from detente.cli.inputs import iter_documents
 from detente.settings import DEFAULT_MODEL, Settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from detente.ingest import Document
 
 
 
@@ -110,7 +114,8 @@ def actors_command(paths, model, actor_files, date, date_from, fmt) -> None:
 @_common
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table", "tsv"]), default="jsonl", show_default=True)
 @click.option("--asserted-only", is_flag=True, help="Keep only events the text asserts (drop negated, hypothetical, future).")
-@click.option("--prefilter/--no-prefilter", default=True, show_default=True, help="Parse only sentences that hold a trigger word.")
+@click.option("--prefilter/--no-prefilter", default=False, show_default=True,
+              help="Approximate: parse only sentences that hold a trigger word (can change events; see docs/scaling.md).")
 @workers_option
 def code_command(paths, model, actor_files, date, date_from, fmt, asserted_only, prefilter, workers, dask_address) -> None:
     """Code documents into events (SPEC §2 records, one JSON object per line).
@@ -178,7 +183,8 @@ def _actor_cols(actor: dict | None) -> list:
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--limit", type=int, default=None, help="Score only the first N sentences.")
-@click.option("--prefilter/--no-prefilter", default=True, show_default=True, help="Parse only sentences that hold a trigger word.")
+@click.option("--prefilter/--no-prefilter", default=False, show_default=True,
+              help="Approximate: parse only sentences that hold a trigger word (can change events; see docs/scaling.md).")
 def eval_command(gold, model, actor_files, fmt, limit, prefilter) -> None:
     """Score the coder on a gold file (SPEC §3) or a pentaclass file (ConfliBERT style).
 
@@ -209,11 +215,13 @@ def _finish(errors: _Errors) -> None:
         sys.exit(1)
 
 
+from detente.cli.bench import bench_command  # noqa: E402
 from detente.cli.serve import serve_command  # noqa: E402
 from detente.cli.store_commands import register  # noqa: E402
 
 register(cli)
 cli.add_command(serve_command)
+cli.add_command(bench_command)
 
 
 def main() -> None:  # pragma: no cover

@@ -9,18 +9,21 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from detente.cli.coders import make_coder, workers_option
 from detente.cli.params import DATE
 from detente.cli.output import print_error, stderr, write_table
 from detente.errors import DetenteError, InputError
-from detente.ingest import Document, iter_documents
+from detente.cli.inputs import iter_documents
 from detente.ingest.naming import DATE_SOURCES
 from detente.settings import DEFAULT_MODEL, Settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from detente.ingest import Document
 
 
 def _db_option(func):
@@ -47,7 +50,6 @@ LOCK_WAIT = 30.0  # seconds an ingest waits for each commit while another proces
 def register(cli: click.Group) -> None:
     for command in (ingest_command, dyad_command, shifts_command, network_command, sql_command, export_command):
         cli.add_command(command)
-    cli.add_command(bench_command)
 
 
 @click.command("ingest")
@@ -79,6 +81,8 @@ def ingest_command(sources, feeds, db, dedup, date, date_from, allow_private_url
       detente ingest news/ --date-from name
       detente ingest https://example.org/article.html --feed https://example.org/rss.xml
     """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from detente.ingest.web import FetchPolicy, fetch_feed, fetch_pages, is_url, make_client
     from detente.store import DedupRule, ingest_documents
 
@@ -324,57 +328,3 @@ def export_command(out, db, fmt, require_dyad, header, evidence) -> None:
     if require_dyad:
         stderr.print(f"{result.left_out} {plural[result.left_out == 1]} left out (actor or recipient unknown: ---)",
                      highlight=False)
-
-
-@click.command("bench")
-@click.option("--documents", type=click.IntRange(10, 1_000_000), default=400, show_default=True, help="Articles of 6 sentences each.")
-@click.option("--workers", type=click.IntRange(1, 512), default=None, help="Worker processes for the full run (default: all cores).")
-@click.option("--memory-check", "memory_sizes", type=(int, int), default=None, metavar="SMALL LARGE",
-              help="Also compare the peak memory of coding SMALL and LARGE documents (each in a fresh process).")
-@click.option("--corpus", "corpus_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
-              help="Benchmark on these files or folders (as `detente code` reads them) instead of the "
-                   "shipped sentences; repeated to fill --documents. Repeatable.")
-@click.option("--rounds", type=click.IntRange(1, 20), default=2, show_default=True,
-              help="Timed runs of each pipeline, alternating; the fastest counts.")
-@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the figures to this file.")
-def bench_command(documents, workers, memory_sizes, corpus_paths, rounds, json_path) -> None:
-    """Throughput: bare spaCy vs the full coder on the same corpus (sentences/s, ratio, memory).
-
-    \b
-    Example:
-      detente bench --documents 400 --json bench.json
-      detente bench --corpus news/ --documents 1000
-
-    The memory check always uses the shipped sentences.
-    """
-    import subprocess
-
-    from detente.ingest.readers import iter_documents
-    from detente.scale.bench import run_bench
-
-    corpus = None
-    if corpus_paths:
-        corpus = []
-        for item in iter_documents(corpus_paths):
-            if isinstance(item, InputError):
-                print_error(item)
-            else:
-                corpus.append(item)
-        if not corpus:
-            raise click.UsageError("the --corpus inputs hold no readable document")
-    figures = run_bench(documents, workers, rounds=rounds, corpus=corpus).figures()
-    figures["rounds"] = rounds
-    figures["corpus"] = [str(p) for p in corpus_paths] if corpus_paths else "shipped sentences (data/bench/sentences.txt)"
-    if memory_sizes:
-        for label, size in zip(("small", "large"), memory_sizes):
-            out = subprocess.run(
-                [sys.executable, "-c", f"from detente.scale.bench import memory_run; print(memory_run({size}, {figures['workers']}))"],
-                capture_output=True, text=True, check=True,
-            )
-            figures[f"peak_rss_mb_{size}_documents"] = float(out.stdout.strip().splitlines()[-1])
-        small, large = (figures[f"peak_rss_mb_{s}_documents"] for s in memory_sizes)
-        figures["memory_growth"] = round(large / small - 1, 4)
-    click.echo(json.dumps(figures, indent=1))
-    if json_path:
-        json_path.parent.mkdir(parents=True, exist_ok=True)
-        json_path.write_text(json.dumps(figures, indent=1))

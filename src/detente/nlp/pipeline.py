@@ -34,6 +34,7 @@ def build_pipeline(settings: Settings, *, events: bool = True, prefilter: bool |
             raise ConfigError(f"spaCy pipeline {settings.model!r} has no {required!r} component")
     first = nlp.pipe_names[0]
     nlp.add_pipe("detente_paragraphs", before=first)
+    _record_attributes(nlp)
     actors = nlp.add_pipe(
         "detente_actors", last=True, config={"actor_files": [str(p) for p in settings.actor_files]}
     )
@@ -55,6 +56,19 @@ def _compiled_kb_patterns(nlp: Language, settings: Settings, kb):
     sources = [*builtin_files(), *settings.actor_files]
     version = f"{KB_FORMAT}-{settings.model}-{spacy.__version__}-{nlp.meta.get('version')}"
     return load_cached("kb-patterns", sources, lambda: compile_patterns(nlp, kb.ruler_patterns()), version=version)
+
+
+def _record_attributes(nlp: Language) -> None:
+    """Apply the model's attribute ruler from the table of what its rules did (same output, no
+    matching; see nlp/attributes.py)."""
+    from spacy.pipeline import AttributeRuler
+
+    import detente.nlp.attributes  # noqa: F401  (registers the factory)
+
+    for name, component in nlp.pipeline:
+        if isinstance(component, AttributeRuler):
+            nlp.add_pipe("detente_attributes", name=f"detente_{name}", after=name, config={"ruler": name})
+            nlp.disable_pipe(name)
 
 
 def _add_prefilter(nlp: Language) -> None:

@@ -12,9 +12,11 @@ a proper noun or a capitalised word inside the sentence (but not a role word, "P
 sign, or a word that heads a date or time expression ("Tuesday", "last week"). Elsewhere the
 entities of the knowledge base are all the NER could have added for coding, and they are kept.
 
-The NER (with its own embedding layer) and the parser are most of the pipeline's cost, so
-skipping them where they cannot change the result is what lets the full coder run faster than
-bare spaCy.
+This is an approximation, so it is opt-in (``Settings(prefilter=True)``, ``--prefilter``): the
+rule-based sentences are not always the parser's (a closing quote after the full stop starts the
+next one), a sentence parsed or tagged out of its document can get another tree or other
+entities, and names in sentences without a trigger, which later mentions resolve through, go
+untagged. On news these change some events; see docs/scaling.md.
 """
 
 from __future__ import annotations

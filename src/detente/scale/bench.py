@@ -1,27 +1,44 @@
-"""The throughput benchmark behind ``detente bench`` and ``make bench``.
+"""The throughput benchmark behind ``detente bench`` and ``make bench``: like for like.
 
-It codes the same corpus (articles assembled from the sentences the project ships in
-``data/bench/sentences.txt``) with (a) spaCy's bare ``nlp.pipe`` over the same English pipeline,
-every component on every sentence, in one process, and (b) the full detente coder, in one
-process and with ``workers`` processes, and reports sentences per second, their ratio,
-documents per second and peak memory (resident set of the process and its workers, sampled).
-Each figure is the best of ``rounds`` alternating runs.
+Bare spaCy (``spacy.load`` of the same English pipeline, ``nlp.pipe``, every component on every
+sentence) and the full detente coder get the same texts and the same number of processes:
+
+* **one process**: ``nlp.pipe`` against :class:`detente.Coder`, both loaded and warmed up in this
+  process, timed in alternating rounds, each side first every other round (the fastest round of
+  each counts: a shared machine adds noise that the best round filters out);
+* **all cores**: ``nlp.pipe(n_process=N)`` against :class:`detente.scale.ProcessPoolCoder` with
+  ``N`` workers (the pool is started and its pipelines loaded before the clock starts; spaCy forks
+  its loaded pipeline into its workers on each call, which costs a fraction of a second);
+* **startup**: a fresh interpreter that runs ``detente code`` on one sentence against one that
+  loads spaCy's pipeline and parses the sentence (alternating, best of ``rounds``);
+* **peak memory** of the whole process tree (the process and all its children, sampled every
+  0.1 s), each side in a fresh interpreter coding the corpus with ``N`` processes.
+
+Rates are words (tokens that are neither space nor punctuation), sentences (spaCy's) and
+documents per second; a ratio above 1 means detente is faster.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
 
 import psutil
 
 from detente.data import data_path
 from detente.ingest.documents import Document
 from detente.settings import Settings
+
+PROBE_SENTENCE = "Chile expelled the Peruvian ambassador on Monday."
 
 
 def bench_corpus(documents: int, sentences_per_document: int = 6) -> Iterator[Document]:
@@ -45,7 +62,12 @@ class PeakMemory:
     def _sample(self) -> None:
         me = psutil.Process(os.getpid())
         try:
-            total = me.memory_info().rss + sum(c.memory_info().rss for c in me.children(recursive=True))
+            total = me.memory_info().rss
+            for child in me.children(recursive=True):
+                try:
+                    total += child.memory_info().rss
+                except psutil.Error:  # a worker that just exited
+                    pass
         except psutil.Error:
             total = 0
         self.peak = max(self.peak, total)
@@ -70,31 +92,55 @@ class PeakMemory:
 
 
 @dataclass
+class Side:
+    """One timed configuration: seconds of its best round over the corpus."""
+
+    seconds: float = float("inf")
+
+    def keep(self, seconds: float) -> None:
+        self.seconds = min(self.seconds, seconds)
+
+
+@dataclass
 class BenchResult:
     documents: int
     sentences: int
+    words: int
     workers: int
-    spacy_seconds: float
-    detente_seconds: float
-    detente_single_seconds: float
-    peak_rss_mb: float
+    rounds: int
+    spacy_single: float
+    detente_single: float
+    spacy_all: float | None = None
+    detente_all: float | None = None
+    startup: dict | None = None
+    peak_rss_mb: dict | None = None
+
+    def _rates(self, spacy_seconds: float, detente_seconds: float) -> dict:
+        return {
+            "spacy_seconds": round(spacy_seconds, 3),
+            "detente_seconds": round(detente_seconds, 3),
+            "spacy_words_per_s": round(self.words / spacy_seconds, 1),
+            "detente_words_per_s": round(self.words / detente_seconds, 1),
+            "spacy_docs_per_s": round(self.documents / spacy_seconds, 2),
+            "detente_docs_per_s": round(self.documents / detente_seconds, 2),
+            "spacy_sentences_per_s": round(self.sentences / spacy_seconds, 1),
+            "detente_sentences_per_s": round(self.sentences / detente_seconds, 1),
+            "ratio": round(spacy_seconds / detente_seconds, 3),
+        }
 
     def figures(self) -> dict:
-        spacy_rate = self.sentences / self.spacy_seconds
-        detente_rate = self.sentences / self.detente_seconds
-        single_rate = self.sentences / self.detente_single_seconds
-        return {
-            "documents": self.documents,
-            "sentences": self.sentences,
-            "workers": self.workers,
-            "spacy_sentences_per_s": round(spacy_rate, 1),
-            "detente_sentences_per_s": round(detente_rate, 1),
-            "ratio": round(detente_rate / spacy_rate, 3),
-            "docs_per_s": round(self.documents / self.detente_seconds, 2),
-            "peak_rss_mb": self.peak_rss_mb,
-            "detente_single_process_sentences_per_s": round(single_rate, 1),
-            "single_process_ratio": round(single_rate / spacy_rate, 3),
+        out = {
+            "documents": self.documents, "sentences": self.sentences, "words": self.words,
+            "workers": self.workers, "rounds": self.rounds,
+            "one_process": self._rates(self.spacy_single, self.detente_single),
         }
+        if self.spacy_all is not None and self.detente_all is not None:
+            out["all_cores"] = self._rates(self.spacy_all, self.detente_all)
+        if self.startup is not None:
+            out["startup"] = self.startup
+        if self.peak_rss_mb is not None:
+            out["peak_rss_mb"] = self.peak_rss_mb
+        return out
 
 
 def cycle_corpus(corpus: list[Document], documents: int) -> list[Document]:
@@ -111,15 +157,11 @@ def cycle_corpus(corpus: list[Document], documents: int) -> list[Document]:
 
 def run_bench(
     documents: int = 400, workers: int | None = None, settings: Settings | None = None, rounds: int = 2,
-    corpus: list[Document] | None = None,
+    corpus: list[Document] | None = None, *, startup: bool = True, memory: bool = True,
 ) -> BenchResult:
     """Time bare spaCy and detente on the same corpus (``corpus``, cycled to ``documents``
-    documents, or by default the articles of :func:`bench_corpus`).
-
-    Both pipelines are loaded and warmed up first, then timed in alternating rounds, and each keeps
-    its fastest round: the first pass of whichever pipeline ran first is slower (memory is still
-    being allocated), and a shared machine adds noise that the best round filters out.
-    """
+    documents, or by default the articles of :func:`bench_corpus`) with the same number of
+    processes: one, then ``workers`` (default: every core) when that is more than one."""
     import spacy
 
     from detente.coder import Coder
@@ -127,50 +169,128 @@ def run_bench(
 
     settings = settings or Settings()
     workers = workers or default_workers()
+    rounds = max(1, rounds)
     corpus = cycle_corpus(corpus, documents) if corpus is not None else list(bench_corpus(documents))
     texts = [d.text for d in corpus]
+    batch = settings.batch_size
     bare = spacy.load(settings.model)
     single = Coder(settings)
-    warm = max(8, documents // 10)
-    list(bare.pipe(texts[:warm], batch_size=settings.batch_size))
+    warm = max(8, len(corpus) // 10)
+    list(bare.pipe(texts[:warm], batch_size=batch))
     list(single.code(corpus[:warm]))
 
-    def time_bare() -> tuple[float, int]:
-        start = time.perf_counter()
-        sentences = sum(len(list(doc.sents)) for doc in bare.pipe(texts, batch_size=settings.batch_size))
-        return time.perf_counter() - start, sentences
+    counts = {}
 
-    def time_single() -> float:
-        start = time.perf_counter()
-        for _ in single.code(corpus):
+    def run_bare(n_process: int = 1) -> None:
+        sentences = words = 0
+        for doc in bare.pipe(texts, batch_size=batch, n_process=n_process):
+            sentences += sum(1 for _ in doc.sents)
+            words += sum(1 for t in doc if not (t.is_space or t.is_punct))
+        counts.update(sentences=sentences, words=words)
+
+    def run_detente(coder) -> None:
+        for _ in coder.code_documents(corpus):
             pass
-        return time.perf_counter() - start
 
-    spacy_seconds = single_seconds = float("inf")
-    sentences = 0
-    for _ in range(max(1, rounds)):
-        seconds, sentences = time_bare()
-        spacy_seconds = min(spacy_seconds, seconds)
-        single_seconds = min(single_seconds, time_single())
-    del bare, single
+    spacy_single, detente_single = Side(), Side()
+    for number in range(rounds):  # each side goes first every other round
+        runs = [lambda: spacy_single.keep(_timed(run_bare)), lambda: detente_single.keep(_timed(lambda: run_detente(single)))]
+        for run in runs[:: 1 if number % 2 == 0 else -1]:
+            run()
+    del single
+    result = BenchResult(len(corpus), counts["sentences"], counts["words"], workers, rounds,
+                         spacy_single.seconds, detente_single.seconds)
+    if workers > 1:
+        spacy_all, detente_all = Side(), Side()
+        with ProcessPoolCoder(settings, workers=workers) as pool:
+            pool.warm_up()  # loading the pipelines is startup, not throughput
+            for number in range(rounds):
+                runs = [lambda: spacy_all.keep(_timed(lambda: run_bare(workers))), lambda: detente_all.keep(_timed(lambda: run_detente(pool)))]
+                for run in runs[:: 1 if number % 2 == 0 else -1]:
+                    run()
+        result.spacy_all, result.detente_all = spacy_all.seconds, detente_all.seconds
+    del bare
+    if startup:
+        result.startup = startup_times(settings, rounds=rounds)
+    if memory:
+        result.peak_rss_mb = peak_memory(corpus, workers, settings)
+    return result
 
+
+def _timed(func) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def _python(code: str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code, *args], input=stdin, capture_output=True, text=True, check=True)
+
+
+SPACY_COLD = "import sys, spacy; nlp = spacy.load(sys.argv[1]); nlp(sys.argv[2])"
+DETENTE_COLD = "from detente.cli.main import cli; cli()"
+
+
+def startup_times(settings: Settings, rounds: int = 2) -> dict:
+    """Cold start, in fresh interpreters: ``detente code`` on one sentence (one process) against
+    loading spaCy's pipeline and parsing the sentence. One run of each first fills the compile
+    cache and the OS file cache; then the rounds alternate and the fastest of each counts."""
+    code_args = ["code", "-", "--workers", "1", "--date", "2024-01-01", "--model", settings.model]
+    spacy_side, detente_side = Side(), Side()
+    for number in range(rounds + 1):
+        spacy_seconds = _timed(lambda: _python(SPACY_COLD, settings.model, PROBE_SENTENCE))
+        detente_seconds = _timed(lambda: _python(DETENTE_COLD, *code_args, stdin=PROBE_SENTENCE + "\n"))
+        if number:
+            spacy_side.keep(spacy_seconds)
+            detente_side.keep(detente_seconds)
+    return {
+        "spacy_load_and_parse_seconds": round(spacy_side.seconds, 3),
+        "detente_code_one_sentence_seconds": round(detente_side.seconds, 3),
+        "ratio": round(detente_side.seconds / spacy_side.seconds, 3),
+    }
+
+
+MEMORY_RUN = "import sys; from detente.scale.bench import footprint; print(footprint(*sys.argv[1:]))"
+
+
+def peak_memory(corpus: list[Document], workers: int, settings: Settings) -> dict:
+    """Peak resident memory (MB) of the process tree that codes ``corpus`` with ``workers``
+    processes, each side in a fresh interpreter."""
+    with tempfile.TemporaryDirectory(prefix="detente-bench-") as folder:
+        path = Path(folder) / "corpus.jsonl"
+        with open(path, "w", encoding="utf-8") as handle:
+            for document in corpus:
+                handle.write(json.dumps({"id": document.id, "text": document.text}, ensure_ascii=False) + "\n")
+        figures = {}
+        for side in ("spacy", "detente"):
+            out = _python(MEMORY_RUN, side, str(path), str(workers), json.dumps(asdict(settings), default=str))
+            figures[side] = float(out.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def footprint(side: str, corpus_path: str, workers: str, settings_json: str) -> float:
+    """Peak memory (MB) of loading one side and coding the corpus at ``corpus_path`` (run in a
+    fresh interpreter by :func:`peak_memory`)."""
+    options = json.loads(settings_json)
+    settings = Settings(model=options["model"], batch_size=int(options["batch_size"]))
+    lines = Path(corpus_path).read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    count = int(workers)
     with PeakMemory() as memory:
-        if workers > 1:
-            with ProcessPoolCoder(settings, workers=workers) as coder:
-                coder.warm_up()  # loading the pipelines is not throughput: time the coding only
-                detente_seconds = float("inf")
-                for _ in range(max(1, rounds)):
-                    start = time.perf_counter()
-                    for _ in coder.code(corpus):
-                        pass
-                    detente_seconds = min(detente_seconds, time.perf_counter() - start)
-        else:
-            # one process: the timed runs above are the figures; this run gives the memory
-            # of a process holding only the coder
-            detente_seconds = single_seconds
-            for _ in Coder(settings).code(corpus):
+        if side == "spacy":
+            import spacy
+
+            nlp = spacy.load(settings.model)
+            for _ in nlp.pipe((r["text"] for r in records), batch_size=settings.batch_size, n_process=count):
                 pass
-    return BenchResult(documents, sentences, workers, spacy_seconds, detente_seconds, single_seconds, memory.peak_mb)
+        else:
+            from detente.coder import Coder
+            from detente.scale import ProcessPoolCoder
+
+            coder = ProcessPoolCoder(settings, workers=count) if count > 1 else Coder(settings)
+            for _ in coder.code_documents(Document(id=r["id"], text=r["text"]) for r in records):
+                pass
+    return memory.peak_mb
 
 
 def memory_run(documents: int, workers: int, settings: Settings | None = None) -> float:

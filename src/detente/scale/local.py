@@ -11,9 +11,12 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from detente.ingest.documents import Document
 from detente.settings import Settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from detente.ingest.documents import Document
 
 # The pipeline a worker process loaded (one per process, set by the pool initializer).
 _worker_coder = None
@@ -65,6 +68,8 @@ class ProcessPoolCoder:
 
     def warm_up(self) -> None:
         """Make every worker load its pipeline now (one tiny document each)."""
+        from detente.ingest.documents import Document
+
         probe = [Document(id=f"warm-{i}", text="Chile thanked Peru.") for i in range(self.workers)]
         results = [self._pool.apply_async(_code_chunk, ([doc],)) for doc in probe]
         for result in results:
