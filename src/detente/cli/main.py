@@ -82,7 +82,8 @@ def _coder(model: str, actor_files: tuple[Path, ...], date: dt.date | None, *, e
 @_common
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def actors_command(paths, model, actor_files, date, fmt) -> None:
-    """Print every actor mention with its code and how it was resolved (kb, context, coref).
+    """Print every actor mention with its code, its document entity (mentions of one actor share
+    the number) and how it was resolved (kb, context, coref, focus, issuer).
 
     \b
     Example:
@@ -95,7 +96,7 @@ def actors_command(paths, model, actor_files, date, fmt) -> None:
         write_jsonl(records)
     else:
         columns = [("doc_id", "doc"), ("text", "text"), ("start", "start"), ("end", "end"), ("code", "code"),
-                   ("country", "country"), ("sector", "sector"), ("name", "name"), ("via", "via")]
+                   ("country", "country"), ("sector", "sector"), ("name", "name"), ("entity", "entity"), ("via", "via")]
         write_table(records, columns, title="Actor mentions")
     _finish(errors)
 

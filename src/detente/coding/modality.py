@@ -82,6 +82,9 @@ VAGUE_SOURCES = {
     "poll", "leak", "estimate", "reporting", "observers", "speculation", "claim",
 }
 HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "seemingly", "supposedly", "ostensibly", "rumoredly"}
+# "alleged plots", "suspected war crimes", "purported attacks": an event noun the author reports
+# without vouching for it
+HEDGE_ADJECTIVES = {"alleged", "suspected", "purported", "supposed", "claimed", "rumored", "rumoured", "reported"}
 
 
 def base_forms(token: Token) -> set[str]:
@@ -265,6 +268,8 @@ def attribution(trigger: Token) -> Attribution:
 def _hedge(node: Token) -> Attribution | None:
     for child in node.children:
         if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
+            return Attribution("reported")
+        if child.dep_ in ("amod", "compound") and child.lower_ in HEDGE_ADJECTIVES and node.pos_ == "NOUN" and child.i < node.i:
             return Attribution("reported")
         if child.lower_ == "according" or (child.dep_ == "prep" and child.lower_ == "per"):
             source = _according_source(child)

@@ -14,6 +14,7 @@ from detente.coding.actors.kb import KnowledgeBase
 from detente.coding.actors.mentions import ActorMention
 from detente.coding.cameo import Codebook
 from detente.coding.dates import event_date
+from detente.coding.document.fallback import fill_from_focus, fill_from_sentence, link_events
 from detente.coding.events.arguments import NOT_SPLIT, SYMMETRIC_ROOTS, Arguments, MentionIndex, located, noun_arguments, verb_arguments
 from detente.coding.events.features import noun_features, verb_features
 from detente.coding.events.lexicon import NO_EVENT, Lexicon, Pattern
@@ -171,6 +172,9 @@ def code_document(doc: Doc, resources: CodingResources) -> list[dict]:
                 record["sentence_index"] = sentence_index
                 number += 1
                 events.append(_ordered(record))
+    link_events(doc, events, resources.lexicon)
+    fill_from_focus(doc, events, mentions, doc._.document if Doc.has_extension("document") else None)
+    fill_from_sentence(events, mentions, doc)
     return events
 
 
