@@ -5,6 +5,7 @@ over what the pipeline already computed (tokens, entities, ``doc._.actors``):
 
 * ``acronyms``: an acronym the text defines ("the Workers' Movement (WM)", "a group called WM")
   stands for the actor of its long form wherever it recurs;
+* ``constructions``: "his Peruvian counterpart" is Peru's, not the possessor's;
 * ``issuer``: in a statement or press release, "we", "our" and "us" outside quotations are the
   issuers (the actors named in its title or its "released by" line);
 * ``focus``: the countries the article is about; a country-less "the regime", "the government",
@@ -24,6 +25,7 @@ from spacy.tokens import Doc
 from detente.coding.actors.kb import KnowledgeBase
 from detente.coding.actors.mentions import ActorMention
 from detente.coding.document.acronyms import acronym_mentions
+from detente.coding.document.constructions import counterparts
 from detente.coding.document.entities import cluster, definite_coref
 from detente.coding.document.focus import DOMINANCE, MIN_WEIGHT, dominant, focus_countries, focus_weights, resolve_by_focus
 from detente.coding.document.issuer import issuer_mentions
@@ -56,6 +58,7 @@ def model_document(doc: Doc, kb: KnowledgeBase) -> tuple[list[ActorMention], Doc
     """The document's mentions, completed and clustered, and the model that completed them."""
     mentions: list[ActorMention] = list(doc._.actors or [])
     mentions = acronym_mentions(doc, mentions)
+    mentions = counterparts(doc, mentions, kb)
     mentions = definite_coref(doc, mentions)
     issued, issuers = issuer_mentions(doc, mentions, kb)
     mentions = sorted(mentions + issued, key=lambda m: (m.token_start, m.token_end))

@@ -18,6 +18,7 @@ from detente.coding.actors.mentions import ActorMention
 from detente.coding.events.features import noun_features
 
 DEFINITE = {"the", "this", "that", "these", "those", "such"}
+STATE_ACTS = {"17"}  # coercion: arrests, detentions, bans, curfews are acts of a state
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 FOCUS_ROOTS = {"02", "10", "11", "12", "13"}
 REACTION_ROOTS = {"01", "02", "03", "04", "05", "06", "10", "11", "12", "13", "16"}
@@ -170,8 +171,11 @@ def fill_from_sentence(events: list[dict], mentions: list[ActorMention], doc: Do
                 continue
             taken = _countries(event[other]) | (governors.get(number, set()) if side == "actor" else set())
             choice = next((m for m in in_sentence if m.country not in taken), None)
-            if choice is None and side == "recipient" and len(in_sentence) == 1 and _countries(event["actor"]) == taken:
-                choice = in_sentence[0]  # the sentence names one country, the actor's: a domestic event
+            if choice is None and len(in_sentence) == 1 and _countries(event[other]) == {in_sentence[0].country}:
+                if side == "recipient" or event["cameo_root"] in STATE_ACTS:
+                    # the sentence names one country, the other side's: a domestic event ("arrests
+                    # of activists in Sudan" are made by Sudan's authorities)
+                    choice = in_sentence[0]
             if choice is not None:
                 event[side] = [choice.ref(via="cooccurrence")]
                 filled = True

@@ -1,6 +1,7 @@
 """The countries an article is about, and the country-less state actors they resolve.
 
-Each name of the knowledge base with a state country counts once, those in the title (a first line of
+Each name of the knowledge base with a state country, and each phrase coded from a country
+name inside it ("Vanuatu PM"), counts once, those in the title (a first line of
 its own) three times, those in the first body sentence (the dateline and lead) twice. The focus is every country in order of
 weight; the first resolves "the regime", "the government", "police", "the authorities" that name
 no country only when it clearly dominates: at least twice the weight of the runner-up and a weight
@@ -31,8 +32,10 @@ def focus_weights(doc: Doc, mentions: list[ActorMention]) -> Counter:
         bounds = [(-1, -1), *bounds]  # no headline line: the first sentence is the lead
     weights: Counter = Counter()
     for mention in mentions:
-        if not mention.country or mention.country in NON_STATE or mention.via != "kb":
-            continue  # names only: "rebels in Syria" would count Syria twice
+        if not mention.country or mention.country in NON_STATE:
+            continue
+        if mention.via != "kb" and not _names_its_country(doc, mention):
+            continue  # "rebels in Syria" would count Syria twice; "Syrian rebels" counts once
         weight = 1
         if bounds and bounds[0][0] <= mention.token_start < bounds[0][1]:
             weight = TITLE_WEIGHT
@@ -40,6 +43,11 @@ def focus_weights(doc: Doc, mentions: list[ActorMention]) -> Counter:
             weight = LEAD_WEIGHT
         weights[mention.country] += weight
     return weights
+
+
+def _names_its_country(doc: Doc, mention: ActorMention) -> bool:
+    """A phrase coded from a country name inside it ("Vanuatu PM", "Syrian troops")."""
+    return mention.via == "context" and any(t.ent_type_ in ("GPE", "NORP") for t in doc[mention.token_start : mention.token_end])
 
 
 def focus_countries(doc: Doc, mentions: list[ActorMention], kb: KnowledgeBase) -> list[str]:

@@ -14,6 +14,7 @@ from detente.coding.actors.kb import KnowledgeBase
 from detente.coding.actors.mentions import ActorMention
 from detente.coding.cameo import Codebook
 from detente.coding.dates import event_date
+from detente.coding.document.constructions import construction_actors
 from detente.coding.document.fallback import fill_from_focus, fill_from_sentence, link_events
 from detente.coding.events.arguments import NOT_SPLIT, SYMMETRIC_ROOTS, Arguments, MentionIndex, located, noun_arguments, verb_arguments
 from detente.coding.events.features import noun_features, verb_features
@@ -86,7 +87,7 @@ def find_candidates(sent: Span, lexicon: Lexicon, positions: Iterable[int] | Non
     tokens = sent if positions is None else (doc[i] for i in positions)
     for token in tokens:
         lemma = token.lemma_.lower()
-        if token.pos_ in VERB_POS or (token.tag_ == "VBN" and token.pos_ == "ADJ"):
+        if token.pos_ in VERB_POS or (token.tag_ == "VBN" and token.pos_ == "ADJ") or _main_verb_tagged_aux(token):
             if token.dep_ in ("amod", "compound") or _reporting_frame(token):
                 continue  # "alleged war crimes", "UN-backed mission"; "analysts said that ..."
             if lemma not in lexicon.verbs:
@@ -102,6 +103,12 @@ def find_candidates(sent: Span, lexicon: Lexicon, positions: Iterable[int] | Non
                 found.append(Candidate(token, pattern, nominal=True))
     by_token = {c.trigger.i: c for c in found}
     return [c for c in found if not _consumed(c.trigger, by_token)]
+
+
+def _main_verb_tagged_aux(token: Token) -> bool:
+    """"had lunch with", "has talks": a form of "have"/"do" tagged AUX that governs a direct
+    object is the main verb (the tagger slips on light verbs)."""
+    return token.pos_ == "AUX" and token.lemma_.lower() in ("have", "do") and any(c.dep_ == "dobj" for c in token.children)
 
 
 REPORTING_VERBS = {
@@ -172,6 +179,7 @@ def code_document(doc: Doc, resources: CodingResources) -> list[dict]:
                 record["sentence_index"] = sentence_index
                 number += 1
                 events.append(_ordered(record))
+    construction_actors(doc, events, mentions)
     link_events(doc, events, resources.lexicon)
     fill_from_focus(doc, events, mentions, doc._.document if Doc.has_extension("document") else None)
     fill_from_sentence(events, mentions, doc)
