@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from detente.coding.actors.mentions import ActorMention
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
+IN_TEXT = re.compile(r"\b[A-Z][A-Z0-9&]{1,7}s?\b")
 NAMING_WORDS = {"called", "named"}
 
 
@@ -51,9 +52,12 @@ def acronym_mentions(doc: Doc, mentions: list[ActorMention]) -> list[ActorMentio
     defined: dict[str, ActorMention] = {}
     added: list[ActorMention] = []
     replaced: dict[int, ActorMention] = {}
-    for token in doc:
-        if not ACRONYM.match(token.text):
-            continue
+    tokens = []
+    for match in IN_TEXT.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            tokens.append(span[0])
+    for token in tokens:
         if token.i in by_token:
             # "SMP leaders": a country-less group named by a defined acronym is that actor's
             holder = by_token[token.i]

@@ -29,6 +29,9 @@ def _country_word(token: Token, kb: KnowledgeBase):
 
 
 def counterparts(doc: Doc, mentions: list[ActorMention], kb: KnowledgeBase) -> list[ActorMention]:
+    lowered = doc.text.lower()
+    if not any(word in lowered for word in COUNTERPART_WORDS):
+        return mentions
     covered = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
     added = []
     for token in doc:

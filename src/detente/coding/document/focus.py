@@ -11,6 +11,7 @@ of three or more (a headline, or the lead and one more mention). Otherwise such 
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -26,7 +27,7 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
 def focus_weights(doc: Doc, mentions: list[ActorMention]) -> Counter:
-    sentences = [s for s in doc.sents if s.text.strip()][:2]
+    sentences = list(islice((s for s in doc.sents if not s[0].is_space or len(s) > 1), 2))
     bounds = [(s.start, s.end) for s in sentences]
     if not sentences or "\n" not in doc[sentences[0].start : min(len(doc), sentences[0].end + 1)].text:
         bounds = [(-1, -1), *bounds]  # no headline line: the first sentence is the lead
@@ -50,9 +51,8 @@ def _names_its_country(doc: Doc, mention: ActorMention) -> bool:
     return mention.via == "context" and any(t.ent_type_ in ("GPE", "NORP") for t in doc[mention.token_start : mention.token_end])
 
 
-def focus_countries(doc: Doc, mentions: list[ActorMention], kb: KnowledgeBase) -> list[str]:
+def focus_countries(weights: Counter, kb: KnowledgeBase) -> list[str]:
     """Countries by weight, strongest first; regions and blocs left out."""
-    weights = focus_weights(doc, mentions)
     ranked = []
     for country, _ in weights.most_common():
         entry = kb.country(country)
@@ -61,10 +61,9 @@ def focus_countries(doc: Doc, mentions: list[ActorMention], kb: KnowledgeBase) -
     return ranked
 
 
-def dominant(doc: Doc, mentions: list[ActorMention], focus: list[str]) -> str | None:
+def dominant(weights: Counter, focus: list[str]) -> str | None:
     if not focus:
         return None
-    weights = focus_weights(doc, mentions)
     first = weights[focus[0]]
     second = weights[focus[1]] if len(focus) > 1 else 0
     if first >= DOMINANCE * second and first >= MIN_WEIGHT:

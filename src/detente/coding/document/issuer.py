@@ -11,7 +11,9 @@ these names an actor.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,10 +24,11 @@ ISSUING_VERBS = {"release", "issue", "make", "publish", "sign", "deliver"}
 ISSUER_PRONOUNS = {"we", "our", "us", "ours", "ourselves"}
 QUOTES = {'"', "“", "”", "«", "»"}
 OPENING_SENTENCES = 4
+PRONOUNS_IN_TEXT = re.compile(r"\b(?:[Ww]e|[Oo]urs?|[Uu]s|[Oo]urselves)\b")
 
 
 def _paragraph_sentences(doc: Doc) -> list[Span]:
-    return [s for s in doc.sents if s.text.strip()][: OPENING_SENTENCES + 1]
+    return list(islice((s for s in doc.sents if not (len(s) == 1 and s[0].is_space)), OPENING_SENTENCES + 1))
 
 
 def _has_statement_word(span: Span) -> Token | None:
@@ -113,6 +116,8 @@ def _inside_quotes(token: Token) -> bool:
 
 def issuer_mentions(doc: Doc, mentions: list[ActorMention], kb=None) -> tuple[list[ActorMention], list[str]]:
     """A mention of every issuer on each "we/our/us" outside quotations (same span: one group)."""
+    if not PRONOUNS_IN_TEXT.search(doc.text):
+        return [], []
     issuers = find_issuers(doc, mentions, kb)
     if not issuers:
         return [], []
