@@ -103,3 +103,33 @@ def test_on_the_part_of_hung_on_the_reacting_verb_names_its_recipient(code):
     condemn = _on(code(text), "condemn")
     assert _countries(condemn["actor"]) == ["NOR", "SWE"]
     assert _countries(condemn["recipient"]) == ["BOL"]
+
+
+def test_an_event_inside_a_quotation_is_not_the_authors_fact(code):
+    quoted = _on(code('In the letter, Rajoy cited the Chilean government\'s "ongoing repression of the Chilean people" as his motivation.'), "repression")
+    assert quoted["attribution"]["kind"] == "quoted"
+    plain = _on(code("In the letter, Rajoy cited the ongoing repression of the Chilean people by the Chilean government."), "repression")
+    assert plain["attribution"]["kind"] == "author"
+
+
+def test_a_scare_quoted_word_is_not_a_quotation(code):
+    event = _on(code('Chile arrested the so-called "leaders" of the protest.'), "arrested")
+    assert event["attribution"]["kind"] == "author"
+
+
+def test_state_acts_without_a_named_actor_are_the_countrys_own(code):
+    event = _on(code("A wave of arrests of Bolivian opposition activists swept the capital last week."), "arrests")
+    assert _countries(event["actor"]) == ["BOL"] and _countries(event["recipient"]) == ["BOL"]
+
+
+def test_a_named_but_uncoded_actor_is_not_replaced_by_the_target_country(code):
+    event = _on(code("The new decree bans all flights to Bolivia."), "bans")
+    assert "BOL" not in _countries(event["actor"])
+
+
+def test_background_history_is_dated_to_its_own_time_in_historical_mode(code):
+    event = _on(code("In 1982 Argentina invaded the Falkland Islands.", date="2015-08-21"), "invaded")
+    assert event["date"] == "1982-01-01"
+    assert "historical" in event["plover"]["context"]
+    today = _on(code("Argentina invaded the Falkland Islands on Monday.", date="2015-08-21"), "invaded")
+    assert "historical" not in today["plover"]["context"]

@@ -172,9 +172,10 @@ def fill_from_sentence(events: list[dict], mentions: list[ActorMention], doc: Do
             taken = _countries(event[other]) | (governors.get(number, set()) if side == "actor" else set())
             choice = next((m for m in in_sentence if m.country not in taken), None)
             if choice is None and len(in_sentence) == 1 and _countries(event[other]) == {in_sentence[0].country}:
-                if side == "recipient" or event["cameo_root"] in STATE_ACTS:
+                if side == "recipient" or (event["cameo_root"] in STATE_ACTS and not event["actor"]):
                     # the sentence names one country, the other side's: a domestic event ("arrests
-                    # of activists in Sudan" are made by Sudan's authorities)
+                    # of activists in Sudan" are made by Sudan's authorities); not when the text
+                    # names an actor the resolver could not code ("the new policy prohibits ...")
                     choice = in_sentence[0]
             if choice is not None:
                 event[side] = [choice.ref(via="cooccurrence")]

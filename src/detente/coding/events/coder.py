@@ -25,6 +25,7 @@ from detente.coding.places import Gazetteer
 from detente.nlp.hashes import contains, hash_table
 
 SCHEMA = 1
+HISTORICAL_DAYS = 366  # an asserted event dated more than a year before publication is history
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN"}
 LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "to"}
@@ -225,6 +226,11 @@ def _records(
         # a government or an army acts abroad as often as at home: only other groups are placed
         args = located(args, country, skip_sectors=STATE_SECTORS)
     record = _base_record(candidate.code, resources, args, mood, source, date, pub_date, trigger, sent)
+    if date is not None and pub_date is not None and mood == ASSERTED and (pub_date - date.date).days > HISTORICAL_DAYS:
+        # background history recalled today ("In 1982 Argentina invaded ..."): its own date, and
+        # PLOVER's historical mode among the contexts
+        if record["plover"] is not None and "historical" not in record["plover"]["context"]:
+            record["plover"]["context"].append("historical")
     record["location"] = location
     record["confidence"] = _confidence(candidate, args, mood)
     yield record
