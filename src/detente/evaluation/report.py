@@ -55,13 +55,15 @@ def render_article_report(report: dict, console: Console | None = None, missed: 
         table.add_column(column)
     rows = [("detente", totals)]
     if "baseline" in report:
-        rows.append((report["baseline"]["name"] + " baseline", report["baseline"]["totals"]))
+        rows.append(("baseline", report["baseline"]["totals"]))
     for name, t in rows:
         table.add_row(
             name, f"{t['required_found']}/{t['required']}", str(t["required_recall"]), str(t["optional_recall"]),
             str(t["violations"]), str(t["both_sides_share"]),
         )
     console.print(table)
+    if "baseline" in report:
+        console.print(f"baseline: {report['baseline']['name']} (detente's events; the first country of the sentence as actor, the second or the first again as recipient)")
     for article in report["articles"]:
         for violation in article["violations"]:
             console.print(f"[red]violation[/red] {article['id']} {violation['id']}: {violation['sentences'][0][:160]}")

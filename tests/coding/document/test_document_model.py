@@ -161,3 +161,23 @@ def test_an_alleged_event_is_reported_not_the_authors_fact(code):
     assert attacks and attacks[0]["attribution"]["kind"] == "reported"
     plain = [e for e in code("Spain sanctioned Chile over attacks on Peruvian dissidents.") if e["evidence"]["trigger"] == "attacks"]
     assert plain and plain[0]["attribution"]["kind"] == "author"
+
+
+def test_the_two_leaders_are_the_last_two_persons_named(code):
+    text = "Chilean President Gabriel Boric flew to Lima on Monday to see Dina Boluarte. The two leaders signed a trade agreement."
+    signed = [e for e in code(text) if e["evidence"]["trigger"] == "signed"]
+    assert signed
+    sides = {a["country"] for a in signed[0]["actor"] + signed[0]["recipient"]}
+    assert sides == {"CHL", "PER"}
+
+
+def test_both_countries_are_the_last_two_countries_named(mentions):
+    found = mentions("Chile and Peru held talks in Lima. Both countries agreed to reopen the border.")
+    both = [m for m in found if m["text"] == "Both countries"]
+    assert sorted(m["country"] for m in both) == ["CHL", "PER"]
+    assert {m["via"] for m in both} == {"coref"}
+
+
+def test_a_pair_needs_two_earlier_actors(mentions):
+    found = mentions("Chile held talks in Santiago. Both countries agreed to reopen the border.")
+    assert not [m for m in found if m["text"] == "Both countries" and m["country"]]

@@ -6,6 +6,7 @@ over what the pipeline already computed (tokens, entities, ``doc._.actors``):
 * ``acronyms``: an acronym the text defines ("the Workers' Movement (WM)", "a group called WM")
   stands for the actor of its long form wherever it recurs;
 * ``constructions``: "his Peruvian counterpart" is Peru's, not the possessor's;
+* ``plurals``: "the two leaders", "both countries" are the last two persons or countries named;
 * ``issuer``: in a statement or press release, "we", "our" and "us" outside quotations are the
   issuers (the actors named in its title or its "released by" line);
 * ``focus``: the countries the article is about; a country-less "the regime", "the government",
@@ -29,6 +30,7 @@ from detente.coding.document.constructions import counterparts
 from detente.coding.document.entities import cluster, definite_coref
 from detente.coding.document.focus import DOMINANCE, MIN_WEIGHT, dominant, focus_countries, focus_weights, resolve_by_focus
 from detente.coding.document.issuer import issuer_mentions
+from detente.coding.document.plurals import plural_mentions
 
 
 @dataclass
@@ -60,6 +62,7 @@ def model_document(doc: Doc, kb: KnowledgeBase) -> tuple[list[ActorMention], Doc
     mentions = acronym_mentions(doc, mentions)
     mentions = counterparts(doc, mentions, kb)
     mentions = definite_coref(doc, mentions)
+    mentions = plural_mentions(doc, mentions)
     issued, issuers = issuer_mentions(doc, mentions, kb)
     mentions = sorted(mentions + issued, key=lambda m: (m.token_start, m.token_end))
     weights = focus_weights(doc, mentions)
