@@ -133,3 +133,20 @@ def test_background_history_is_dated_to_its_own_time_in_historical_mode(code):
     assert "historical" in event["plover"]["context"]
     today = _on(code("Argentina invaded the Falkland Islands on Monday.", date="2015-08-21"), "invaded")
     assert "historical" not in today["plover"]["context"]
+
+
+def test_a_relative_clause_acts_for_the_noun_it_hangs_on(code):
+    event = _on(code("The talks were attended by Bolivian diplomats, who criticized Chile."), "criticized")
+    assert _countries(event["actor"]) == ["BOL"] and _countries(event["recipient"]) == ["CHL"]
+
+
+def test_an_appeal_with_no_target_in_an_article_about_one_country_targets_it(code):
+    text = (
+        "Bolivia holds disputed election\n\n"
+        "Bolivia voted on Sunday in an election that Bolivia's opposition called unfair. "
+        "Turnout in Bolivia was low.\n\n"
+        "The vote was watched by foreign observers, who alleged widespread fraud."
+    )
+    event = _on(code(text), "alleged")
+    assert event["actor"] and event["actor"][0]["text"].endswith("observers")
+    assert _countries(event["recipient"]) == ["BOL"] and event["recipient"][0]["via"] == "focus"

@@ -5,6 +5,7 @@
 * "on the part of X": "harassment on the part of the security forces" — X did it (and when the
   parser hangs the phrase on the reacting verb, "condemned this harassment on the part of X", X
   is that verb's recipient);
+* relative clauses: "observers, who alleged fraud" — the noun the clause hangs on acted;
 * accusations: "accused X of arresting Y", "blamed X for the attack" — X is the actor of the
   arrest or the attack, not the accuser.
 """
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from detente.coding.actors.kb import KnowledgeBase
 from detente.coding.actors.mentions import ActorMention
+from detente.coding.events.arguments import unresolved
 
 COUNTERPART_WORDS = {"counterpart", "counterparts", "opposite", "equivalent"}
 ACCUSING_VERBS = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce", "fault", "suspect", "indict", "convict", "sanction", "punish", "praise", "thank", "credit", "commend"}
@@ -107,6 +109,18 @@ def _accused(trigger: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+
+
+def _relative_antecedent(trigger: Token) -> Token | None:
+    """The noun a relative clause hangs on: "observers, who have alleged fraud" -> observers."""
+    if trigger.dep_ != "relcl" or trigger.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in trigger.children):
+        return trigger.head
+    return None
+
+
 def construction_actors(doc: Doc, events: list[dict], mentions: list[ActorMention]) -> None:
     """Set, in place, the actor of events under "on the part of X" and "accused X of ..."."""
     by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
@@ -114,6 +128,11 @@ def construction_actors(doc: Doc, events: list[dict], mentions: list[ActorMentio
         trigger = _trigger(doc, event)
         if trigger is None:
             continue
+        if not event["actor"]:
+            antecedent = _relative_antecedent(trigger)
+            if antecedent is not None:
+                found = [by_token[antecedent.i]] if antecedent.i in by_token else unresolved(antecedent)
+                event["actor"] = [m.ref() for m in found]
         part = _part_of(trigger)
         if part is not None and trigger.pos_ != "NOUN":
             # "condemned this harassment on the part of X" (the phrase hung on the verb): X did

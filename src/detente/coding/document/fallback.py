@@ -128,8 +128,8 @@ def fill_from_focus(doc: Doc, events: list[dict], mentions: list[ActorMention], 
         if _countries(event["recipient"]) or event["cameo_root"] not in FOCUS_ROOTS:
             continue
         own = _countries(event["actor"])
-        if not own or _names_someone_else(doc, event, own, mentions):
-            continue
+        if not (own or event["actor"]) or _names_someone_else(doc, event, own, mentions):
+            continue  # an actor the text names, coded or not ("observers alleged fraud"), is needed
         target = model.leading(exclude=own | issuers)
         if target is None:
             continue
