@@ -30,3 +30,16 @@ def test_dates_resolve_against_the_publication_date(text, future, expected):
 @pytest.mark.parametrize("text", ["months", "three years", "the past decade", "today", "weekly", ""])
 def test_durations_and_vague_phrases_are_not_dates(text):
     assert resolve_date(text, REF) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("in 1982", dt.date(1982, 1, 1)),
+        ("from 1950 to 1953", dt.date(1950, 1, 1)),
+        ("June 1967", dt.date(1967, 6, 1)),
+    ],
+)
+def test_background_years_keep_their_own_time(text, expected):
+    assert resolve_date(text, REF) == expected
+

@@ -92,7 +92,8 @@ def _coder(model: str, actor_files: tuple[Path, ...], date: dt.date | None, *, e
 @_common
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def actors_command(paths, model, actor_files, date, date_from, fmt) -> None:
-    """Print every actor mention with its code and how it was resolved (kb, context, coref).
+    """Print every actor mention with its code, its document entity (mentions of one actor share
+    the number) and how it was resolved (kb, context, coref, focus, issuer).
 
     \b
     Example:
@@ -105,7 +106,7 @@ def actors_command(paths, model, actor_files, date, date_from, fmt) -> None:
         write_jsonl(records)
     else:
         columns = [("doc_id", "doc"), ("text", "text"), ("start", "start"), ("end", "end"), ("code", "code"),
-                   ("country", "country"), ("sector", "sector"), ("name", "name"), ("via", "via")]
+                   ("country", "country"), ("sector", "sector"), ("name", "name"), ("entity", "entity"), ("via", "via")]
         write_table(records, columns, title="Actor mentions")
     _finish(errors)
 
@@ -178,33 +179,42 @@ def _actor_cols(actor: dict | None) -> list:
 
 
 @cli.command("eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("gold", type=click.Path(exists=True, path_type=Path))
 @click.option("--model", default=DEFAULT_MODEL, show_default=True)
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--limit", type=int, default=None, help="Score only the first N sentences.")
 @click.option("--prefilter/--no-prefilter", default=False, show_default=True,
               help="Approximate: parse only sentences that hold a trigger word (can change events; see docs/scaling.md).")
-def eval_command(gold, model, actor_files, fmt, limit, prefilter) -> None:
-    """Score the coder on a gold file (SPEC §3) or a pentaclass file (ConfliBERT style).
+@click.option("--baseline/--no-baseline", default=True, show_default=True, help="Also score the sentence co-occurrence baseline (article and sentence gold).")
+@click.option("--missed/--no-missed", default=True, show_default=True, help="Article gold: list each missed required event with the closest coded one.")
+def eval_command(gold, model, actor_files, fmt, limit, prefilter, baseline, missed) -> None:
+    """Score the coder on a gold file (SPEC §3), a pentaclass file (ConfliBERT style), or
+    article-level gold (a gold.json with articles, or the folder holding it).
 
     \b
-    Example:
+    Examples:
       detente eval tests/data/gold/sentences.jsonl
+      detente eval ../shared/eval/news-dev/
     """
     import json
 
-    from detente.evaluation import evaluate_file, render_report
+    from detente.evaluation import evaluate_articles, evaluate_file, is_article_gold, render_article_report, render_report
 
     from detente.coder import Coder
 
+    articles = is_article_gold(gold)
+    if gold.is_dir() and not articles:
+        raise click.BadParameter(f"{gold} holds no gold.json", param_hint="GOLD")
     try:
         coder = Coder(Settings(model=model, actor_files=tuple(actor_files), prefilter=prefilter))
-        report = evaluate_file(gold, coder, limit=limit)
+        report = evaluate_articles(gold, coder, baseline=baseline) if articles else evaluate_file(gold, coder, limit=limit, baseline=baseline)
     except DetenteError as error:
         raise click.ClickException(str(error)) from None
     if fmt == "json":
         click.echo(json.dumps(report, indent=2))
+    elif articles:
+        render_article_report(report, missed=missed)
     else:
         render_report(report)
 

@@ -27,6 +27,8 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 
 
+MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+MIN_YEAR = 1800  # the earliest year a background event is dated to
 MAX_STEPS = 2  # a date must hang on the event itself ("met on Friday"), not on a phrase inside it
 
 
@@ -73,11 +75,18 @@ def resolve_date(text: str, reference: dt.date, *, future: bool = False) -> dt.d
     try:
         parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     except (ValueError, OverflowError):
-        return None
+        parsed = None
+    years = [int(y) for y in re.findall(r"\b(\d{4})\b", cleaned)]
     if parsed is None:
+        # "from 1950 to 1953", "the 1950-53 war": a span of years starts in its first year
+        if years and not future and MIN_YEAR <= years[0] <= reference.year:
+            return dt.date(years[0], 1, 1)
         return None
     if abs(parsed.year - reference.year) > 30:
-        return None
+        if not (parsed.year in years and MIN_YEAR <= parsed.year <= reference.year):
+            return None  # a far year counts only when the phrase writes it out ("in 1982")
+        if not MONTH.search(cleaned):
+            return dt.date(parsed.year, 1, 1)  # "in 1982": the year, not today's month in it
     return parsed.date()
 
 

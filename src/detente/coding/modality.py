@@ -82,6 +82,9 @@ VAGUE_SOURCES = {
     "poll", "leak", "estimate", "reporting", "observers", "speculation", "claim",
 }
 HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "apparently", "seemingly", "supposedly", "ostensibly", "rumoredly"}
+# "alleged plots", "suspected war crimes", "purported attacks": an event noun the author reports
+# without vouching for it
+HEDGE_ADJECTIVES = {"alleged", "suspected", "purported", "supposed", "claimed", "rumored", "rumoured", "reported"}
 
 
 def base_forms(token: Token) -> set[str]:
@@ -259,12 +262,41 @@ def attribution(trigger: Token) -> Attribution:
         if child.dep_ in ("parataxis", "ccomp") and _is_speech(child) and child.i > trigger.i:
             if not any(c.dep_ in ("ccomp",) for c in child.children):
                 return _speaker(child)
+    if _inside_quotation(trigger):
+        # 'X cited "the ongoing repression of ..." as his motivation': someone else's words
+        root = trigger.sent.root
+        found = _speaker(root) if root.pos_ in ("VERB", "AUX") else Attribution("reported")
+        return found if found.kind == "quoted" else Attribution("reported")
     return Attribution("author")
+
+
+QUOTE_MARKS = {'"', "“", "”", "«", "»"}
+MIN_QUOTED_WORDS = 3  # a scare-quoted word or name ("the so-called 'deal'") is not a quotation
+
+
+def _inside_quotation(token: Token) -> bool:
+    """Whether ``token`` lies inside a quotation of several words opened in its paragraph."""
+    doc = token.doc
+    opened, words, i = 0, 0, token.i - 1
+    while i >= 0 and not (doc[i].is_space and "\n" in doc[i].text):
+        if doc[i].text in QUOTE_MARKS:
+            opened += 1
+            if opened == 1:
+                words = token.i - i
+        i -= 1
+    if opened % 2 == 0:
+        return False
+    end = token.i
+    while end < len(doc) and doc[end].text not in QUOTE_MARKS and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    return words + (end - token.i) - 1 >= MIN_QUOTED_WORDS
 
 
 def _hedge(node: Token) -> Attribution | None:
     for child in node.children:
         if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
+            return Attribution("reported")
+        if child.dep_ in ("amod", "compound") and child.lower_ in HEDGE_ADJECTIVES and node.pos_ == "NOUN" and child.i < node.i:
             return Attribution("reported")
         if child.lower_ == "according" or (child.dep_ == "prep" and child.lower_ == "per"):
             source = _according_source(child)

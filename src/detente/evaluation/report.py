@@ -18,6 +18,9 @@ def render_report(report: dict, console: Console | None = None) -> None:
         names = {"triple": "triple (src, tgt, root)", "code": "triple, full CAMEO code", "root": "type: CAMEO root", "plover": "type: PLOVER"}
         for level, scores in report["scores"].items():
             table.add_row(names[level], *(str(scores[k]) for k in ("precision", "recall", "f1", "tp", "fp", "fn")))
+        if "baseline" in report:
+            base = report["baseline"]["triple"]
+            table.add_row(f"triple, {report['baseline']['name']} baseline", *(str(base[k]) for k in ("precision", "recall", "f1", "tp", "fp", "fn")))
         console.print(table)
         console.print(f"false-alarm rate on no-event sentences: {report['false_alarm_rate']} (n={report['empty_sentences']})")
         console.print(f"modality accuracy on gold events whose root was found: {report['modality_accuracy']}")
@@ -40,3 +43,40 @@ def render_report(report: dict, console: Console | None = None) -> None:
         console.print(
             f"target-span recall: {spans['target_event_recall']} (events), {spans['target_mention_recall']} (actor mentions), n={spans['target_total']}"
         )
+
+
+def render_article_report(report: dict, console: Console | None = None, missed: bool = True) -> None:
+    """The article-level scores, the co-occurrence baseline beside them, and each missed event."""
+    console = console or Console()
+    totals = report["totals"]
+    console.print(f"[bold]{report.get('file', '')}[/bold]: {totals['articles']} articles, {totals['events']} events")
+    table = Table(title="Article-level scores")
+    for column in ("coder", "required", "required recall", "optional recall", "violations", "events with both sides"):
+        table.add_column(column)
+    rows = [("detente", totals)]
+    if "baseline" in report:
+        rows.append(("baseline", report["baseline"]["totals"]))
+    for name, t in rows:
+        table.add_row(
+            name, f"{t['required_found']}/{t['required']}", str(t["required_recall"]), str(t["optional_recall"]),
+            str(t["violations"]), str(t["both_sides_share"]),
+        )
+    console.print(table)
+    if "baseline" in report:
+        console.print(f"baseline: {report['baseline']['name']} (detente's events; the first country of the sentence as actor, the second or the first again as recipient)")
+    for article in report["articles"]:
+        for violation in article["violations"]:
+            console.print(f"[red]violation[/red] {article['id']} {violation['id']}: {violation['sentences'][0][:160]}")
+    if not missed:
+        return
+    for article in report["articles"]:
+        for miss in article["missed"]:
+            near = miss["closest"]
+            if near is None:
+                console.print(f"[yellow]missed[/yellow] {article['id']} {miss['id']}: no event coded")
+                continue
+            console.print(
+                f"[yellow]missed[/yellow] {article['id']} {miss['id']}: closest {near['cameo']} "
+                f"{'/'.join(near['actor'])} -> {'/'.join(near['recipient'])} ({near['modality']}, {near['attribution']}) "
+                f"on {near['trigger']!r}; differs in {', '.join(near['differs']) or 'attribution'}"
+            )

@@ -84,11 +84,18 @@ def read_gold(path: Path, limit: int | None = None) -> list[GoldSentence]:
     return sentences
 
 
-def evaluate_file(path: Path, coder, limit: int | None = None) -> dict:
+def evaluate_file(path: Path, coder, limit: int | None = None, baseline: bool = True) -> dict:
+    """Score ``coder`` on a sentence gold file; with ``baseline``, also the co-occurrence baseline's
+    triple scores (detente's events, the sentence's first and second country as actor and recipient)."""
+    from detente.evaluation.articles import cooccurrence
+
     gold = read_gold(Path(path), limit)
     documents = [Document(id=g.id, text=g.text, date=g.date) for g in gold]
     parsed = [(doc._.events or [], doc._.actors or [], doc) for _, doc in coder.parse(documents)]
     report = evaluate_records(gold, parsed)
+    if baseline and "scores" in report:
+        cooc = [(cooccurrence(events, list(mentions)), mentions, doc) for events, mentions, doc in parsed]
+        report["baseline"] = {"name": "sentence co-occurrence", "triple": evaluate_records(gold, cooc)["scores"]["triple"]}
     report["file"] = str(path)
     return report
 

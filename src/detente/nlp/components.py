@@ -14,6 +14,8 @@ from detente.coding.places import Gazetteer
 from detente.nlp.extensions import register_extensions
 
 register_extensions()
+if not Doc.has_extension("document"):
+    Doc.set_extension("document", default=None)  # coding.document.DocumentModel
 
 
 @Language.component(
@@ -77,6 +79,31 @@ class ActorResolver:
 )
 def make_actor_resolver(nlp: Language, name: str, actor_files: list[str], gazetteer: bool) -> ActorResolver:
     return ActorResolver(nlp, name, actor_files, gazetteer)
+
+
+class DocumentModeller:
+    """Completes and clusters the actor mentions of the whole document (see coding.document):
+    defined acronyms, the issuers of a statement, the focus countries, document entities."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        actors = nlp.get_pipe("detente_actors") if "detente_actors" in nlp.pipe_names else None
+        self.kb = actors.kb if actors is not None else KnowledgeBase.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        from detente.coding.document import model_document
+
+        doc._.actors, doc._.document = model_document(doc, self.kb)
+        return doc
+
+
+@Language.factory(
+    "detente_document",
+    requires=["doc._.actors", "token.dep"],
+    assigns=["doc._.actors", "doc._.document"],
+)
+def make_document_modeller(nlp: Language, name: str) -> DocumentModeller:
+    return DocumentModeller(nlp, name)
 
 
 class EventCoder:

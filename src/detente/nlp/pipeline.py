@@ -14,7 +14,8 @@ log = logging.getLogger(__name__)
 
 
 def build_pipeline(settings: Settings, *, events: bool = True, prefilter: bool | None = None) -> Language:
-    """Load ``settings.model`` and add paragraph boundaries, the KB entity ruler, actors and events.
+    """Load ``settings.model`` and add paragraph boundaries, the KB entity ruler, actors, the
+    document model (coding.document) and events.
 
     The entity ruler runs before the statistical NER, so names in the knowledge base are always
     recognised (the small English model alone tags a bare "Petro" as ORG or GPE).
@@ -40,6 +41,7 @@ def build_pipeline(settings: Settings, *, events: bool = True, prefilter: bool |
     )
     ruler = nlp.add_pipe("detente_kb_ruler", before="ner")
     ruler.set_compiled(*_compiled_kb_patterns(nlp, settings, actors.kb))
+    nlp.add_pipe("detente_document", after="detente_actors")
     if events:
         nlp.add_pipe("detente_events", last=True)
     if prefilter if prefilter is not None else (events and settings.prefilter):

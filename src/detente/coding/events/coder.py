@@ -14,6 +14,8 @@ from detente.coding.actors.kb import KnowledgeBase
 from detente.coding.actors.mentions import ActorMention
 from detente.coding.cameo import Codebook
 from detente.coding.dates import event_date
+from detente.coding.document.constructions import construction_actors
+from detente.coding.document.fallback import fill_from_focus, fill_from_sentence, link_events
 from detente.coding.events.arguments import NOT_SPLIT, SYMMETRIC_ROOTS, Arguments, MentionIndex, located, noun_arguments, verb_arguments
 from detente.coding.events.features import noun_features, verb_features
 from detente.coding.events.lexicon import NO_EVENT, Lexicon, Pattern
@@ -23,6 +25,7 @@ from detente.coding.places import Gazetteer
 from detente.nlp.hashes import contains, hash_table
 
 SCHEMA = 1
+HISTORICAL_DAYS = 366  # an asserted event dated more than a year before publication is history
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN"}
 LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "to"}
@@ -85,7 +88,7 @@ def find_candidates(sent: Span, lexicon: Lexicon, positions: Iterable[int] | Non
     tokens = sent if positions is None else (doc[i] for i in positions)
     for token in tokens:
         lemma = token.lemma_.lower()
-        if token.pos_ in VERB_POS or (token.tag_ == "VBN" and token.pos_ == "ADJ"):
+        if token.pos_ in VERB_POS or (token.tag_ == "VBN" and token.pos_ == "ADJ") or _main_verb_tagged_aux(token):
             if token.dep_ in ("amod", "compound") or _reporting_frame(token):
                 continue  # "alleged war crimes", "UN-backed mission"; "analysts said that ..."
             if lemma not in lexicon.verbs:
@@ -101,6 +104,12 @@ def find_candidates(sent: Span, lexicon: Lexicon, positions: Iterable[int] | Non
                 found.append(Candidate(token, pattern, nominal=True))
     by_token = {c.trigger.i: c for c in found}
     return [c for c in found if not _consumed(c.trigger, by_token)]
+
+
+def _main_verb_tagged_aux(token: Token) -> bool:
+    """"had lunch with", "has talks": a form of "have"/"do" tagged AUX that governs a direct
+    object is the main verb (the tagger slips on light verbs)."""
+    return token.pos_ == "AUX" and token.lemma_.lower() in ("have", "do") and any(c.dep_ == "dobj" for c in token.children)
 
 
 REPORTING_VERBS = {
@@ -171,6 +180,10 @@ def code_document(doc: Doc, resources: CodingResources) -> list[dict]:
                 record["sentence_index"] = sentence_index
                 number += 1
                 events.append(_ordered(record))
+    construction_actors(doc, events, mentions)
+    link_events(doc, events, resources.lexicon)
+    fill_from_focus(doc, events, mentions, doc._.document if Doc.has_extension("document") else None)
+    fill_from_sentence(events, mentions, doc)
     return events
 
 
@@ -213,6 +226,11 @@ def _records(
         # a government or an army acts abroad as often as at home: only other groups are placed
         args = located(args, country, skip_sectors=STATE_SECTORS)
     record = _base_record(candidate.code, resources, args, mood, source, date, pub_date, trigger, sent)
+    if date is not None and pub_date is not None and mood == ASSERTED and (pub_date - date.date).days > HISTORICAL_DAYS:
+        # background history recalled today ("In 1982 Argentina invaded ..."): its own date, and
+        # PLOVER's historical mode among the contexts
+        if record["plover"] is not None and "historical" not in record["plover"]["context"]:
+            record["plover"]["context"].append("historical")
     record["location"] = location
     record["confidence"] = _confidence(candidate, args, mood)
     yield record
