@@ -85,3 +85,10 @@ def test_a_bare_surname_is_the_office_holder_of_a_country_the_text_names(mention
     assert [m["code"] for m in found if m["text"] == "Ortega"] == ["NICGOV"]
     elsewhere = mentions("The Spanish parliament approved the law on Monday. Ortega said it protects sovereignty.", "2023-05-02")
     assert all(m["code"] != "NICGOV" for m in elsewhere if m["text"] == "Ortega")
+
+
+def test_a_spokesman_for_an_organisation_takes_its_country(mentions):
+    found = mentions("Ali Karimi, a spokesman for Hezbollah, denied the report.", "2023-05-02")
+    assert [m["code"][:3] for m in found if m["text"] == "Ali Karimi"] == ["LBN"]
+    envoy = mentions("Maria Lind, an envoy for Syria, arrived in Geneva.", "2023-05-02")
+    assert all(not m["code"].startswith("SYR") for m in envoy if m["text"] == "Maria Lind")

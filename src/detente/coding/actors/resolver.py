@@ -251,20 +251,32 @@ class _DocResolver:
         if countries:
             return countries, end
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "for"):
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
                     last = pobj.i
                     for node in [pobj, *(c for c in pobj.children if c.dep_ == "conj")]:
                         ent = self.ent_at.get(node.i)
-                        country = self._country_of_ent(ent) if ent is not None else None
+                        if child.lower_ == "for":  # "a spokesman for the PMF" speaks for it,
+                            country = self._country_of_org(ent)  # "an envoy for Syria" is no Syrian
+                        else:
+                            country = self._country_of_ent(ent) if ent is not None else None
                         if country and country not in countries:
                             countries.append(country)
                             last = max(last, ent.end - 1)
                     if countries:
                         return countries, (last + 1 if child.lower_ != "in" else end)
         return countries, end
+
+    def _country_of_org(self, ent: Span | None) -> str | None:
+        """The country of a known organisation (a party, a group, a ministry), not of a place."""
+        if ent is None or ent.label_ != "ORG":
+            return None
+        entry = self._kb_entry(ent, None)
+        if entry is None or entry.type in ("country", "place") or entry.country in NON_STATE:
+            return None
+        return entry.country
 
     def _country_of_ent(self, ent: Span) -> str | None:
         if ent.label_ == "PERSON":  # "Petro's government"
