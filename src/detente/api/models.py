@@ -63,11 +63,65 @@ class IngestResponse(BaseModel):
     events: int
 
 
-class Page(BaseModel):
-    total: int
+class MentionPage(BaseModel):
+    """A page of mentions: ``total`` counts every mention that matches, ``items`` holds the coded
+    records (the ``detente code`` output) with the document's ``title`` and ``url``."""
+
+    total: int = Field(description="Mentions matching the filters (all pages).")
     limit: int
     offset: int
     items: list[dict]
+
+
+class Event(BaseModel):
+    """One event as the store counts it: the reports of one (actor, recipient, CAMEO code) merged
+    by the deduplication rule (a row of the ``events`` table)."""
+
+    event_key: str
+    date: dt.date
+    actor_code: str | None
+    actor_country: str | None
+    recipient_code: str | None
+    recipient_country: str | None
+    cameo: str
+    cameo_root: str | None
+    quad_class: int | None
+    goldstein: float | None
+    plover_event: str | None
+    location_country: str | None
+    lat: float | None
+    lon: float | None
+    num_mentions: int | None = Field(description="Reports merged into this event.")
+    num_documents: int | None
+    num_sources: int | None = Field(description="Distinct outlets behind the event.")
+    first_seen: dt.datetime | None
+    last_seen: dt.datetime | None
+    source_url: str | None
+
+
+class EventPage(BaseModel):
+    """A page of events: ``total`` with no filter equals ``/api/stats``'s ``events``."""
+
+    total: int = Field(description="Events matching the filters (all pages).")
+    limit: int
+    offset: int
+    items: list[Event]
+
+
+class CountryCount(BaseModel):
+    country: str
+    events: int = Field(description="Events with this country as actor or recipient (an event between two of its actors counts twice).")
+
+
+class Stats(BaseModel):
+    """What the store holds: ``events`` is the total of ``/api/events``, ``mentions`` that of ``/api/mentions``."""
+
+    documents: int
+    mentions: int = Field(description="Coded reports (one per sentence and event; all modalities): /api/mentions.")
+    events: int = Field(description="Events counted once across reports (asserted mentions, deduplicated): /api/events.")
+    first_date: dt.date | None
+    last_date: dt.date | None
+    countries: list[CountryCount] = Field(description="The 30 countries in most events.")
 
 
 def errors(*codes: int) -> dict[int | str, dict]:
