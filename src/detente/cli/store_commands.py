@@ -15,7 +15,7 @@ import click
 from rich.markup import escape
 
 from detente.cli.coders import make_coder, workers_option
-from detente.cli.params import DATE
+from detente.cli.params import COUNTRY, DATE
 from detente.cli.output import print_error, stderr, write_table
 from detente.errors import DetenteError, InputError
 from detente.cli.inputs import iter_documents
@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 def _db_option(func):
     return click.option(
         "--db", "db", type=click.Path(dir_okay=False, path_type=Path), envvar="DETENTE_DB",
+        is_eager=True,  # read before the arguments: a country code is checked against this store
         help="Store file (default: $DETENTE_DB, else detente.duckdb in the user data directory).",
     )(func)
 
@@ -182,8 +183,8 @@ def _emit(records: list[dict], fmt: str, columns: list[str], title: str) -> None
 
 
 @click.command("dyad")
-@click.argument("a")
-@click.argument("b")
+@click.argument("a", type=COUNTRY)
+@click.argument("b", type=COUNTRY)
 @_db_option
 @click.option("--since", type=DATE)
 @click.option("--until", type=DATE)
@@ -216,8 +217,8 @@ def dyad_command(a, b, db, since, until, by, fmt, plot) -> None:
 
 
 @click.command("shifts")
-@click.argument("a")
-@click.argument("b")
+@click.argument("a", type=COUNTRY)
+@click.argument("b", type=COUNTRY)
 @_db_option
 @click.option("--since", type=DATE)
 @click.option("--until", type=DATE)
