@@ -69,6 +69,7 @@ def test_events_filters_and_pagination(client):
     page = client.get("/api/events", params={"limit": 2}).json()
     assert page["total"] == 3 and len(page["items"]) == 2  # the hypothetical mention makes no event
     assert {"event_key", "num_mentions", "num_sources"} <= set(page["items"][0])
+    assert page["items"][0]["first_seen"].endswith(("Z", "+00:00"))  # RFC 3339, as the schema says
     assert client.get("/api/events", params={"actor": "USA"}).json()["total"] == 2
     assert client.get("/api/events", params={"recipient": "usa"}).json()["total"] == 1
     assert client.get("/api/events", params={"country": "VEN"}).json()["total"] == 0

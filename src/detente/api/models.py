@@ -94,9 +94,15 @@ class Event(BaseModel):
     num_mentions: int | None = Field(description="Reports merged into this event.")
     num_documents: int | None
     num_sources: int | None = Field(description="Distinct outlets behind the event.")
-    first_seen: dt.datetime | None
-    last_seen: dt.datetime | None
+    first_seen: dt.datetime | None = Field(description="When the first report was stored (UTC).")
+    last_seen: dt.datetime | None = Field(description="When the last report was stored (UTC).")
     source_url: str | None
+
+    @field_validator("first_seen", "last_seen")
+    @classmethod
+    def utc(cls, value: dt.datetime | None) -> dt.datetime | None:
+        """The store keeps UTC without a zone; RFC 3339 (OpenAPI's date-time) wants one."""
+        return value.replace(tzinfo=dt.timezone.utc) if value is not None and value.tzinfo is None else value
 
 
 class EventPage(BaseModel):
