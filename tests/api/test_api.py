@@ -133,3 +133,19 @@ def test_dashboard_and_assets_are_served_locally(client):
     assert client.get("/vendor/plotly.min.js").status_code == 200
     assert client.get("/static/app.js").status_code == 200
     assert client.get("/docs").status_code == 200 and client.get("/openapi.json").json()["info"]["title"] == "detente"
+
+
+def test_openapi_documents_every_response(client):
+    """Every API operation names a model (a schema with properties or items) for its success
+    response, and its error statuses with the error model."""
+    spec = client.get("/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        if not path.startswith("/api/"):
+            continue
+        for method, operation in operations.items():
+            success = next(code for code in operation["responses"] if code.startswith("2"))
+            schema = operation["responses"][success]["content"]["application/json"]["schema"]
+            assert "$ref" in schema or "$ref" in schema.get("items", {}), (method, path, schema)
+            if method == "get":
+                assert "409" in operation["responses"], (method, path)
+    assert set(spec["components"]["schemas"]["Stats"]["properties"]) >= {"documents", "mentions", "events"}

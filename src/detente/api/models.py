@@ -137,3 +137,64 @@ def errors(*codes: int) -> dict[int | str, dict]:
         404: "Not found.", 409: "The store is being written by another process; retry.", 413: "Request body too large.",
     }
     return {code: {"model": ErrorResponse, "description": described[code]} for code in codes}
+
+
+class StoredDocument(BaseModel):
+    """A stored document with its mentions (the coded records, offsets into ``text``)."""
+
+    doc_id: str
+    url: str | None
+    title: str | None
+    source: str | None
+    date: dt.date | None = Field(description="Publication date (the store's `published` column).")
+    language: str | None
+    ingested_at: str | None = Field(description="When it was stored: ISO 8601, UTC.")
+    text: str | None
+    events: list[dict] = Field(description="Its mentions, in text order (the `detente code` records).")
+
+
+class DyadPeriod(BaseModel):
+    """Events of one direction of a relationship in one period (asserted events, deduplicated)."""
+
+    period: dt.date
+    source: str
+    target: str
+    events: int
+    verbal_cooperation: int
+    material_cooperation: int
+    verbal_conflict: int
+    material_conflict: int
+    goldstein_sum: float
+    goldstein_mean: float
+
+
+class ShiftPoint(BaseModel):
+    """A change point of the weekly mean Goldstein series, with the events around it."""
+
+    week: dt.date
+    before: float
+    after: float
+    size: float = Field(description="after - before")
+    events: list[dict]
+
+
+class NetworkNode(BaseModel):
+    id: str
+
+
+class NetworkEdge(BaseModel):
+    source: str
+    target: str
+    events: int
+    goldstein_mean: float
+    goldstein_sum: float
+
+
+class Network(BaseModel):
+    """The country-relations graph in networkx's node-link form."""
+
+    directed: bool
+    multigraph: bool
+    graph: dict
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
