@@ -1,6 +1,6 @@
 """The FastAPI application: the library's functions over HTTP, and the dashboard.
 
-Reads (events, documents, dyads, shifts, network, stats) are open and go through a read-only
+Reads (events, mentions, documents, dyads, shifts, network, stats) are open and go through a read-only
 connection, so other processes can read the store while the server runs. Writes (POST
 /api/documents) need the token, given as ``Authorization: Bearer TOKEN`` or ``X-Detente-Token``,
 and a server started with writes enabled. Bodies over ``max_body`` bytes get 413 (chunked or
@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from detente.api import code, dashboard, documents, events, relations, stats
+from detente.api import code, dashboard, documents, events, mentions, relations, stats
 from detente.api.models import errors
 from detente.api.security import BodyLimit
 from detente.api.state import ApiSettings, ApiState
@@ -47,7 +47,7 @@ def create_app(config: ApiSettings | None = None, *, coder=None) -> FastAPI:
     async def validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
         return JSONResponse({"detail": [_short(e) for e in error.errors()[:20]]}, status_code=422)
 
-    for module in (code, documents, events, relations, stats, dashboard):
+    for module in (code, documents, events, mentions, relations, stats, dashboard):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=dashboard.WEB), name="static")
     return app

@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Path
 
 from detente.api.articles import document_of
-from detente.api.models import DocumentRequest, IngestResponse, errors
+from detente.api.models import DocumentRequest, IngestResponse, StoredDocument, errors
 from detente.api.security import get_state, require_token, require_writable
 from detente.api.state import ApiState
 from detente.ingest.documents import Document
@@ -39,7 +39,7 @@ def ingest(body: DocumentRequest, state: Annotated[ApiState, Depends(get_state)]
     return IngestResponse(doc_id=document.id, status=statuses[0] if statuses else "unchanged", events=report.mentions)
 
 
-@router.get("/api/documents/{doc_id:path}", responses=errors(404, 409))
+@router.get("/api/documents/{doc_id:path}", response_model=StoredDocument, responses=errors(404, 409))
 def document(
     doc_id: Annotated[str, Path(min_length=1, max_length=400)], state: Annotated[ApiState, Depends(get_state)]
 ) -> dict:

@@ -63,11 +63,71 @@ class IngestResponse(BaseModel):
     events: int
 
 
-class Page(BaseModel):
-    total: int
+class MentionPage(BaseModel):
+    """A page of mentions: ``total`` counts every mention that matches, ``items`` holds the coded
+    records (the ``detente code`` output) with the document's ``title`` and ``url``."""
+
+    total: int = Field(description="Mentions matching the filters (all pages).")
     limit: int
     offset: int
     items: list[dict]
+
+
+class Event(BaseModel):
+    """One event as the store counts it: the reports of one (actor, recipient, CAMEO code) merged
+    by the deduplication rule (a row of the ``events`` table)."""
+
+    event_key: str
+    date: dt.date
+    actor_code: str | None
+    actor_country: str | None
+    recipient_code: str | None
+    recipient_country: str | None
+    cameo: str
+    cameo_root: str | None
+    quad_class: int | None
+    goldstein: float | None
+    plover_event: str | None
+    location_country: str | None
+    lat: float | None
+    lon: float | None
+    num_mentions: int | None = Field(description="Reports merged into this event.")
+    num_documents: int | None
+    num_sources: int | None = Field(description="Distinct outlets behind the event.")
+    first_seen: dt.datetime | None = Field(description="When the first report was stored (UTC).")
+    last_seen: dt.datetime | None = Field(description="When the last report was stored (UTC).")
+    source_url: str | None
+
+    @field_validator("first_seen", "last_seen")
+    @classmethod
+    def utc(cls, value: dt.datetime | None) -> dt.datetime | None:
+        """The store keeps UTC without a zone; RFC 3339 (OpenAPI's date-time) wants one."""
+        return value.replace(tzinfo=dt.timezone.utc) if value is not None and value.tzinfo is None else value
+
+
+class EventPage(BaseModel):
+    """A page of events: ``total`` with no filter equals ``/api/stats``'s ``events``."""
+
+    total: int = Field(description="Events matching the filters (all pages).")
+    limit: int
+    offset: int
+    items: list[Event]
+
+
+class CountryCount(BaseModel):
+    country: str
+    events: int = Field(description="Events with this country as actor or recipient (an event between two of its actors counts twice).")
+
+
+class Stats(BaseModel):
+    """What the store holds: ``events`` is the total of ``/api/events``, ``mentions`` that of ``/api/mentions``."""
+
+    documents: int
+    mentions: int = Field(description="Coded reports (one per sentence and event; all modalities): /api/mentions.")
+    events: int = Field(description="Events counted once across reports (asserted mentions, deduplicated): /api/events.")
+    first_date: dt.date | None
+    last_date: dt.date | None
+    countries: list[CountryCount] = Field(description="The 30 countries in most events.")
 
 
 def errors(*codes: int) -> dict[int | str, dict]:
@@ -77,3 +137,64 @@ def errors(*codes: int) -> dict[int | str, dict]:
         404: "Not found.", 409: "The store is being written by another process; retry.", 413: "Request body too large.",
     }
     return {code: {"model": ErrorResponse, "description": described[code]} for code in codes}
+
+
+class StoredDocument(BaseModel):
+    """A stored document with its mentions (the coded records, offsets into ``text``)."""
+
+    doc_id: str
+    url: str | None
+    title: str | None
+    source: str | None
+    date: dt.date | None = Field(description="Publication date (the store's `published` column).")
+    language: str | None
+    ingested_at: str | None = Field(description="When it was stored: ISO 8601, UTC.")
+    text: str | None
+    events: list[dict] = Field(description="Its mentions, in text order (the `detente code` records).")
+
+
+class DyadPeriod(BaseModel):
+    """Events of one direction of a relationship in one period (asserted events, deduplicated)."""
+
+    period: dt.date
+    source: str
+    target: str
+    events: int
+    verbal_cooperation: int
+    material_cooperation: int
+    verbal_conflict: int
+    material_conflict: int
+    goldstein_sum: float
+    goldstein_mean: float
+
+
+class ShiftPoint(BaseModel):
+    """A change point of the weekly mean Goldstein series, with the events around it."""
+
+    week: dt.date
+    before: float
+    after: float
+    size: float = Field(description="after - before")
+    events: list[dict]
+
+
+class NetworkNode(BaseModel):
+    id: str
+
+
+class NetworkEdge(BaseModel):
+    source: str
+    target: str
+    events: int
+    goldstein_mean: float
+    goldstein_sum: float
+
+
+class Network(BaseModel):
+    """The country-relations graph in networkx's node-link form."""
+
+    directed: bool
+    multigraph: bool
+    graph: dict
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]

@@ -127,12 +127,23 @@ def code_command(paths, model, actor_files, date, date_from, fmt, asserted_only,
       detente code corpus.jsonl --format tsv > events.tsv
       cat page.html | detente code - --format table
     """
+    from detente.cli.progress import progress_bar
+    from detente.ingest.counting import count_documents
+
     errors = _Errors()
     settings = Settings(model=model, actor_files=tuple(actor_files), date=date, prefilter=prefilter)
     coder = make_coder(settings, workers=workers, dask_address=dask_address)
-    events = coder.code(errors.filter(iter_documents(paths, date=date, date_from=date_from)))
-    if asserted_only:
-        events = (e for e in events if e["modality"] == "asserted")
+    # The bar counts documents as the coder takes them; it is shown only when the events go to a
+    # file or a pipe (on a terminal, the events themselves show the progress).
+    with progress_bar("code", count_documents(paths), enabled=not sys.stdout.isatty()) as bar:
+        events = coder.code(errors.filter(bar.track(iter_documents(paths, date=date, date_from=date_from))))
+        if asserted_only:
+            events = (e for e in events if e["modality"] == "asserted")
+        _write_events(events, fmt)
+    _finish(errors)
+
+
+def _write_events(events: Iterable[dict], fmt: str) -> None:
     if fmt == "jsonl":
         write_jsonl(events)
     elif fmt == "tsv":
@@ -143,7 +154,6 @@ def code_command(paths, model, actor_files, date, date_from, fmt, asserted_only,
                    ("attribution.kind", "attribution"), ("evidence.trigger", "trigger"), ("location.name", "location"),
                    ("confidence", "conf")]
         write_table(events, columns, title="Events")
-    _finish(errors)
 
 
 TSV_HEADER = [
@@ -206,9 +216,15 @@ def eval_command(gold, model, actor_files, fmt, limit, prefilter, baseline, miss
     articles = is_article_gold(gold)
     if gold.is_dir() and not articles:
         raise click.BadParameter(f"{gold} holds no gold.json", param_hint="GOLD")
+    from detente.cli.progress import progress_bar
+
     try:
         coder = Coder(Settings(model=model, actor_files=tuple(actor_files), prefilter=prefilter))
-        report = evaluate_articles(gold, coder, baseline=baseline) if articles else evaluate_file(gold, coder, limit=limit, baseline=baseline)
+        with progress_bar("eval", None, "articles" if articles else "sentences") as bar:
+            if articles:
+                report = evaluate_articles(gold, coder, baseline=baseline, track=bar.track)
+            else:
+                report = evaluate_file(gold, coder, limit=limit, baseline=baseline, track=bar.track)
     except DetenteError as error:
         raise click.ClickException(str(error)) from None
     if fmt == "json":

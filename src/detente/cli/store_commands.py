@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import sys
@@ -15,7 +14,7 @@ import click
 from rich.markup import escape
 
 from detente.cli.coders import make_coder, workers_option
-from detente.cli.params import DATE
+from detente.cli.params import COUNTRY, DATE
 from detente.cli.output import print_error, stderr, write_table
 from detente.errors import DetenteError, InputError
 from detente.cli.inputs import iter_documents
@@ -29,6 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 def _db_option(func):
     return click.option(
         "--db", "db", type=click.Path(dir_okay=False, path_type=Path), envvar="DETENTE_DB",
+        is_eager=True,  # read before the arguments: a country code is checked against this store
         help="Store file (default: $DETENTE_DB, else detente.duckdb in the user data directory).",
     )(func)
 
@@ -81,8 +81,7 @@ def ingest_command(sources, feeds, db, dedup, date, date_from, allow_private_url
       detente ingest news/ --date-from name
       detente ingest https://example.org/article.html --feed https://example.org/rss.xml
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from detente.cli.progress import progress_bar
     from detente.ingest.web import FetchPolicy, fetch_feed, fetch_pages, is_url, make_client
     from detente.store import DedupRule, ingest_documents
 
@@ -111,25 +110,15 @@ def ingest_command(sources, feeds, db, dedup, date, date_from, allow_private_url
                 if isinstance(item, InputError):
                     errors.append(item)
                     print_error(item)
+                    bar.advance()  # (the bar below) a bad input is done with too
                 else:
                     dateless.check(item)
                     yield item
 
     coder = make_coder(Settings(model=model, actor_files=tuple(actor_files), date=date), workers=workers, dask_address=dask_address)
-    progress = Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"),
-        TimeElapsedColumn(), console=stderr, disable=not stderr.is_terminal, transient=False,
-    )
-    started = dt.datetime.now()
-    with progress, store:
-        task = progress.add_task("ingest", total=None, rate="0.0")
-
-        def advance(document: Document, status: str) -> None:
-            seconds = max((dt.datetime.now() - started).total_seconds(), 1e-6)
-            done = progress.tasks[0].completed + 1
-            progress.update(task, advance=1, rate=f"{done / seconds:.1f}")
-
-        report = ingest_documents(store, coder, documents(), rule=rule, on_document=advance)
+    total = _total(sources, feeds)
+    with progress_bar("ingest", total) as bar, store:
+        report = ingest_documents(store, coder, documents(), rule=rule, on_document=lambda document, status: bar.advance())
         with store.session():
             counts = store.counts()
     dateless.summary()
@@ -140,6 +129,17 @@ def ingest_command(sources, feeds, db, dedup, date, date_from, allow_private_url
     if errors:
         stderr.print(f"[red]{len(errors)} input(s) could not be read[/red]; everything else was stored.")
         sys.exit(1)
+
+
+def _total(sources: tuple[str, ...], feeds: tuple[str, ...]) -> int | None:
+    """Documents to ingest, counted before reading them (a URL is one); unknown with a feed or ``-``."""
+    from detente.ingest.counting import count_documents
+    from detente.ingest.web import is_url
+
+    if feeds:
+        return None
+    counted = count_documents([s for s in sources if not is_url(s)])
+    return None if counted is None else counted + sum(1 for s in sources if is_url(s))
 
 
 class _Dateless:
@@ -182,8 +182,8 @@ def _emit(records: list[dict], fmt: str, columns: list[str], title: str) -> None
 
 
 @click.command("dyad")
-@click.argument("a")
-@click.argument("b")
+@click.argument("a", type=COUNTRY)
+@click.argument("b", type=COUNTRY)
 @_db_option
 @click.option("--since", type=DATE)
 @click.option("--until", type=DATE)
@@ -216,8 +216,8 @@ def dyad_command(a, b, db, since, until, by, fmt, plot) -> None:
 
 
 @click.command("shifts")
-@click.argument("a")
-@click.argument("b")
+@click.argument("a", type=COUNTRY)
+@click.argument("b", type=COUNTRY)
 @_db_option
 @click.option("--since", type=DATE)
 @click.option("--until", type=DATE)

@@ -21,9 +21,13 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from detente.errors import InputError
 from detente.ingest.documents import Document
+
+if TYPE_CHECKING:  # pragma: no cover
+    from detente.evaluation.scoring import Track
 
 NONE = "---"
 ASSERTED = "asserted"
@@ -217,12 +221,16 @@ def _totals(articles: list[dict]) -> dict:
     }
 
 
-def evaluate_articles(path: Path, coder, baseline: bool = True) -> dict:
-    """Score ``coder`` on every article of an article-level gold file (or folder)."""
+def evaluate_articles(path: Path, coder, baseline: bool = True, track: Track | None = None) -> dict:
+    """Score ``coder`` on every article of an article-level gold file (or folder). ``track(items,
+    total)``, when given, wraps the parsed articles as they come (a progress bar)."""
     articles = read_articles(Path(path))
     documents = [Document(id=a.id, text=a.text, date=a.date) for a in articles]
+    pairs = coder.parse(documents)
+    if track is not None:
+        pairs = track(pairs, len(documents))
     detente, cooc = [], []
-    for article, (_, doc) in zip(articles, coder.parse(documents)):
+    for article, (_, doc) in zip(articles, pairs):
         events = [dict(e) for e in doc._.events or ()]
         detente.append(score_article(article, events))
         if baseline:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,8 @@ from spacy.tokens import Doc
 from detente.coding.cameo import pentaclass
 from detente.errors import InputError
 from detente.ingest.documents import Document, parse_date
+
+Track = Callable[[Iterable, int], Iterable]  # wraps items as they come, given their total (a progress bar)
 
 NONE = "---"
 
@@ -84,14 +86,18 @@ def read_gold(path: Path, limit: int | None = None) -> list[GoldSentence]:
     return sentences
 
 
-def evaluate_file(path: Path, coder, limit: int | None = None, baseline: bool = True) -> dict:
+def evaluate_file(path: Path, coder, limit: int | None = None, baseline: bool = True, track: Track | None = None) -> dict:
     """Score ``coder`` on a sentence gold file; with ``baseline``, also the co-occurrence baseline's
-    triple scores (detente's events, the sentence's first and second country as actor and recipient)."""
+    triple scores (detente's events, the sentence's first and second country as actor and recipient).
+    ``track(items, total)``, when given, wraps the parsed sentences as they come (a progress bar)."""
     from detente.evaluation.articles import cooccurrence
 
     gold = read_gold(Path(path), limit)
     documents = [Document(id=g.id, text=g.text, date=g.date) for g in gold]
-    parsed = [(doc._.events or [], doc._.actors or [], doc) for _, doc in coder.parse(documents)]
+    pairs = coder.parse(documents)
+    if track is not None:
+        pairs = track(pairs, len(documents))
+    parsed = [(doc._.events or [], doc._.actors or [], doc) for _, doc in pairs]
     report = evaluate_records(gold, parsed)
     if baseline and "scores" in report:
         cooc = [(cooccurrence(events, list(mentions)), mentions, doc) for events, mentions, doc in parsed]

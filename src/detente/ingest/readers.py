@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -25,7 +26,17 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 WHOLE_JSON_LIMIT = 200_000_000  # a pretty-printed .json file is parsed whole up to this size
 MAX_FILE_BYTES = 200_000_000  # a text or HTML file is read whole: larger ones are refused
 
+# Files in a folder that are not news: project and licence files, and the article gold of
+# ``detente eval``. Skipped when a folder is walked, read when named explicitly.
+NOT_NEWS_STEMS = {
+    "README", "INDEX", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG", "CHANGES", "HISTORY",
+    "CONTRIBUTING", "AUTHORS", "CITATION", "CODE_OF_CONDUCT", "SECURITY", "TODO",
+}
+NOT_NEWS_NAMES = {"gold.json"}
+MAX_TITLE_CHARS = 300  # a first line longer than this is a paragraph, not a title
+
 DocumentOrError = Document | InputError
+log = logging.getLogger(__name__)
 
 
 def iter_documents(
@@ -65,14 +76,33 @@ def _read_source(path: Path, ids: DocumentIds, date: dt.date | None, date_from: 
         yield from read_path(path, doc_id=ids.claim(path, None), date=_file_date(path, None, date, date_from))
         return
     try:
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        found = folder_files(path)
     except OSError as exc:
         yield InputError(f"cannot list folder ({exc.strerror or exc})", path=str(path))
         return
+    files = [p for p in found if is_news_file(p, path)]
+    if len(files) < len(found):
+        log.info("%s: skipped %d file(s) that are not news (%s); name a file to read it anyway", path,
+                 len(found) - len(files), ", ".join(str(p.relative_to(path)) for p in found if p not in files)[:300])
     if not files:
-        yield InputError("folder holds no .txt, .html or .jsonl file", path=str(path))
+        yield InputError("folder holds no .txt, .html or .jsonl news file (README, INDEX, licence and hidden files are skipped)",
+                         path=str(path))
     for file in files:
         yield from read_path(file, doc_id=ids.claim(file, path), date=_file_date(file, path, date, date_from))
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Every file under ``folder`` with a suffix the readers know, in sorted order."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+
+
+def is_news_file(path: Path, root: Path) -> bool:
+    """Whether a file found under ``root`` is taken as news: not hidden (nor under a hidden folder),
+    not a README, INDEX, licence, changelog and the like, not an article gold file."""
+    parts = path.relative_to(root).parts
+    if any(part.startswith(".") for part in parts):
+        return False
+    return path.stem.upper() not in NOT_NEWS_STEMS and path.name.lower() not in NOT_NEWS_NAMES
 
 
 def _file_date(path: Path, root: Path | None, date: dt.date | None, date_from: str | None) -> dt.date | None:
@@ -84,7 +114,7 @@ def _file_date(path: Path, root: Path | None, date: dt.date | None, date_from: s
 def read_path(path: Path, *, doc_id: str | None = None, date: dt.date | None = None) -> Iterator[DocumentOrError]:
     name = str(path)
     suffix = path.suffix.lower()
-    if suffix == ".json" and _looks_whole(path):
+    if suffix == ".json" and looks_whole_json(path):
         yield from _read_whole_json(path, date)
         return
     if suffix in JSONL_SUFFIXES:
@@ -105,7 +135,7 @@ def read_path(path: Path, *, doc_id: str | None = None, date: dt.date | None = N
     yield from read_bytes(data, name=name, kind=kind, doc_id=doc_id or path.stem, date=date)
 
 
-def _looks_whole(path: Path) -> bool:
+def looks_whole_json(path: Path) -> bool:
     """A ``.json`` file whose first line is not a complete JSON value: one pretty-printed document
     (or a list of them) rather than JSON Lines."""
     try:
@@ -234,7 +264,18 @@ def read_text_document(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError("document is empty", path=path)
-    return Document(id=doc_id, text=text, date=date, path=path)
+    return Document(id=doc_id, text=text, date=date, title=title_of(text), path=path)
+
+
+def title_of(text: str) -> str | None:
+    """The title of a plain-text article in the news-dev layout (title line, blank line, body): its
+    first non-blank line when a blank line follows it. The text keeps the line (offsets are
+    unchanged, and a headline's events are coded)."""
+    lines = text.lstrip("\n").split("\n", 2)
+    if len(lines) < 3 or lines[1].strip() or not lines[2].strip():
+        return None
+    title = lines[0].strip().lstrip("#").strip()  # a Markdown heading gives its words
+    return title if 0 < len(title) <= MAX_TITLE_CHARS else None
 
 
 def _read_jsonl(text: str, name: str, date: dt.date | None) -> Iterator[DocumentOrError]:

@@ -109,8 +109,8 @@ async function loadEvents() {
   for (const [key, value] of form.entries()) if (value) params.set(key, value);
   params.set("offset", eventQuery.offset); params.set("limit", 50); params.set("sort", eventQuery.sort);
   try {
-    const page = await api(`/api/events?${params}`);
-    $("#events-status").textContent = `${page.total} event(s); showing ${page.offset + 1}–${page.offset + page.items.length}`;
+    const page = await api(`/api/mentions?${params}`);  // one row per report (its sentence); /api/events counts them once
+    $("#events-status").textContent = `${page.total} mention(s); showing ${page.offset + 1}–${page.offset + page.items.length}`;
     eventRows($("#events-table"), page.items, { withDocument: true, onSort: (column) => {
       const sortable = { date: "date", cameo: "cameo", confidence: "confidence" }[column];
       if (!sortable) return;
@@ -164,8 +164,8 @@ $("#dyad-form").addEventListener("submit", async (event) => {
       const days = { day: 1, week: 7, month: 31 }[form.by];
       const end = new Date(start.getTime() + (days - 1) * 86400000);
       const iso = (d) => d.toISOString().slice(0, 10);
-      const page = await api(`/api/events?actor=${s}&recipient=${t}&since=${iso(start)}&until=${iso(end)}&modality=asserted&limit=100`);
-      $("#dyad-status").textContent = `${page.total} event(s) ${s}→${t} from ${iso(start)}`;
+      const page = await api(`/api/mentions?actor=${s}&recipient=${t}&since=${iso(start)}&until=${iso(end)}&modality=asserted&limit=100`);
+      $("#dyad-status").textContent = `${page.total} mention(s) ${s}→${t} from ${iso(start)}`;
       eventRows($("#dyad-events"), page.items, { withDocument: false });
     });
   } catch (error) { $("#dyad-status").textContent = `error: ${error.message}`; }
