@@ -86,7 +86,8 @@ ENDPOINTS = {
     "api_network": "/api/network",
     "api_stats": "/api/stats",
     "api_events": "/api/events?limit=50",
-    "api_events_country": "/api/events?country=COL&limit=50",
+    "api_mentions": "/api/mentions?limit=50",
+    "api_mentions_country": "/api/mentions?country=COL&limit=50",
 }
 
 
