@@ -1,19 +1,44 @@
 """Change points in a relationship: the "détente detector".
 
-The dyad's weekly mean Goldstein series is segmented with ruptures' PELT search (a maintained
-change-point library); each change point is reported with its week, the size of the shift (mean
-after minus mean before) and the events of the weeks around it.
+The series is the dyad's **weekly net cooperation** (both directions): the sum of the Goldstein
+scores of its events, each weighted by the outlets that reported it (see :mod:`.dyads`); a week
+without events is a quiet week (0), not a missing value carried over from the week before.
+
+1. *Search*: ruptures' kernel change-point search (PELT, linear kernel = the l2 cost on the
+   weekly series, compiled) proposes the weeks where the level of the series changes.
+2. *Evidence*: each proposed week is tested against the segments on either side of it. A shift
+   is claimed only when
+
+   * the side the relationship moves into holds at least ``min_events`` events (a move into a
+     quiet stretch is "coverage or the episode ended", not a move towards cooperation or
+     conflict);
+   * a bootstrap over events (each event drawn Poisson(1) times, ``replicates`` times) puts the
+     change in the same direction in at least ``confidence`` of the replicates;
+   * the change keeps its direction when its single most influential event is left out.
+
+   Candidates that fail are returned as ``rejected``, with the reason, so that an analyst sees
+   what the data could not support.
+
+Each shift says its direction (towards conflict / towards cooperation), its size (mean weekly
+net cooperation after minus before, with a 90 % bootstrap interval), the events and documents on
+each side and the events behind it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
-import ruptures
 
-from detente.analytics.dyads import weekly_goldstein
+from detente.analytics.dyads import WEIGHTS, check_options, code_of, dyad_filter
+from detente.analytics.evidence import documents_by_period, evidence_events, period_start
+from detente.errors import ConfigError
+
+TOWARDS_CONFLICT = "towards conflict"
+TOWARDS_COOPERATION = "towards cooperation"
+CHUNK = 20_000  # events per block of bootstrap draws (bounds the memory: CHUNK × replicates)
 
 
 @dataclass
@@ -21,6 +46,17 @@ class Shift:
     week: dt.date
     before: float
     after: float
+    direction: str = ""
+    interval: tuple[float, float] = (0.0, 0.0)
+    probability: float = 0.0
+    before_events: int = 0
+    after_events: int = 0
+    before_documents: int = 0
+    after_documents: int = 0
+    before_start: dt.date | None = None
+    after_end: dt.date | None = None
+    claimed: bool = True
+    reason: str | None = None
     events: list[dict] = field(default_factory=list)
 
     @property
@@ -28,43 +64,176 @@ class Shift:
         return round(self.after - self.before, 3)
 
     def as_dict(self) -> dict:
-        return {"week": self.week.isoformat(), "before": round(self.before, 3), "after": round(self.after, 3), "size": self.size, "events": self.events}
+        return {
+            "week": self.week.isoformat(), "direction": self.direction, "before": round(self.before, 3),
+            "after": round(self.after, 3), "size": self.size, "interval": [round(v, 3) for v in self.interval],
+            "probability": round(self.probability, 3), "before_events": self.before_events,
+            "after_events": self.after_events, "before_documents": self.before_documents,
+            "after_documents": self.after_documents,
+            "before_start": self.before_start.isoformat() if self.before_start else None,
+            "after_end": self.after_end.isoformat() if self.after_end else None,
+            "claimed": self.claimed, "reason": self.reason, "events": self.events,
+        }
 
 
-def detect_shifts(
-    con, a: str, b: str, *, since: dt.date | None = None, until: dt.date | None = None,
-    penalty: float | None = None, min_weeks: int = 2, context_weeks: int = 1,
-) -> list[Shift]:
-    """Change points in the weekly Goldstein series of the A–B dyad.
+@dataclass
+class ShiftReport:
+    """Claimed shifts, rejected candidates and the series they were found in."""
 
-    ``penalty`` trades sensitivity for false alarms (default: 3 × log(n) × variance of the series);
-    ``min_weeks`` is the shortest segment.
+    a: str
+    b: str
+    by: str
+    start: dt.date | None
+    series: list[tuple[dt.date, float, int]]  # (period, weighted net cooperation, events)
+    shifts: list[Shift]
+    rejected: list[Shift]
+    left_out: int = 0  # events of the dyad dated outside the store's coverage
+
+    def as_dict(self) -> dict:
+        return {
+            "a": self.a, "b": self.b, "by": self.by, "left_out": self.left_out,
+            "series": [{"period": p.isoformat(), "net_cooperation": round(v, 3), "events": n} for p, v, n in self.series],
+            "shifts": [s.as_dict() for s in self.shifts], "rejected": [s.as_dict() for s in self.rejected],
+        }
+
+
+@dataclass(frozen=True)
+class _Events:
+    """The dyad's events as arrays, sorted by date, with their period index."""
+
+    period: np.ndarray  # int, index of the event's period
+    value: np.ndarray  # weight × Goldstein
+    keys: list[tuple]  # (date, actor_code, recipient_code, cameo, goldstein, weight, documents)
+
+
+def detect_shifts(con, a: str, b: str, **options) -> list[Shift]:
+    """The claimed shifts of the A–B relationship (see :func:`shift_report` for the options)."""
+    return shift_report(con, a, b, **options).shifts
+
+
+def shift_report(
+    con, a: str, b: str, *, since: dt.date | None = None, until: dt.date | None = None, by: str = "week",
+    scope: str = "state", weight: str = "sources", penalty: float | None = None, min_events: int = 5,
+    confidence: float = 0.95, replicates: int = 1000, seed: int = 0, evidence: int = 8,
+) -> ShiftReport:
+    """Find and test the shifts of the A–B relationship.
+
+    ``penalty`` sets how readily the search proposes a change (default: 2 × noise variance ×
+    log(number of periods), the noise variance estimated from week-to-week differences, so that
+    a lasting change in level is not counted as noise); ``min_events``, ``confidence`` and
+    ``replicates`` set the evidence a shift needs (see the module documentation).
     """
-    series = weekly_goldstein(con, a, b, since=since, until=until)
-    if len(series) < 2 * min_weeks:
-        return []
-    values = np.array([value for _, value, _ in series], dtype=float)
-    spread = float(np.var(values)) or 1.0
-    penalty = penalty if penalty is not None else 3.0 * np.log(len(values)) * spread
-    breaks = ruptures.Pelt(model="l2", min_size=min_weeks, jump=1).fit(values.reshape(-1, 1)).predict(pen=penalty)
-    shifts = []
-    edges = [0, *breaks]
+    check_options(by=by, scope=scope, weight=weight)
+    if by == "month":
+        raise ConfigError("shifts are found by day or by week, not by month")
+    if min_events < 1 or not 0.5 < confidence < 1 or replicates < 100:
+        raise ConfigError("need min_events >= 1, 0.5 < confidence < 1 and replicates >= 100")
+    a, b = code_of(a), code_of(b)
+    first, last = _coverage(con, since, until)
+    report = ShiftReport(a, b, by, None, [], [], [])
+    if first is None:
+        return report
+    start, end = period_start(first, by), period_start(last, by)
+    step = 7 if by == "week" else 1
+    count = (end - start).days // step + 1
+    events, report.left_out = _load(con, a, b, scope=scope, weight=weight, start=start, end=end + dt.timedelta(days=step - 1), by=by, step=step)
+    report.start = start
+    net = np.bincount(events.period, weights=events.value, minlength=count)
+    counts = np.bincount(events.period, minlength=count)
+    report.series = [(start + dt.timedelta(days=step * k), float(net[k]), int(counts[k])) for k in range(count)]
+    if count < 2 or len(events.keys) == 0:
+        return report
+    breaks = _candidates(net, penalty)
+    if not breaks:
+        return report
+    boot = _bootstrap(events, count, replicates, seed)
+    edges = [0, *breaks, count]
+    documents = documents_by_period(con, a, b, scope=scope, start=start, end=end + dt.timedelta(days=step - 1), by=by, step=step, periods=count)
     for left, index, right in zip(edges, edges[1:], edges[2:]):
-        week = series[index][0]
-        shift = Shift(week=week, before=float(values[left:index].mean()), after=float(values[index:right].mean()))
-        shift.events = _events_around(con, a, b, week, context_weeks)
-        shifts.append(shift)
-    return shifts
+        shift = _test(events, net, counts, boot, left, index, right, min_events=min_events, confidence=confidence)
+        shift.week = start + dt.timedelta(days=step * index)
+        shift.before_start = start + dt.timedelta(days=step * left)
+        shift.after_end = start + dt.timedelta(days=step * right - 1)
+        shift.before_documents = len(set().union(*documents[left:index]))
+        shift.after_documents = len(set().union(*documents[index:right]))
+        (report.shifts if shift.claimed else report.rejected).append(shift)
+        if shift.claimed:
+            shift.events = evidence_events(con, events.keys, events.period, index, min(right, index + 4), shift.size < 0, evidence)
+    return report
 
 
-def _events_around(con, a: str, b: str, week: dt.date, weeks: int) -> list[dict]:
-    start = week - dt.timedelta(days=7 * weeks)
-    end = week + dt.timedelta(days=7 * (weeks + 1))
+def _coverage(con, since: dt.date | None, until: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """The period the store observes: first to last publication date (event dates in a store
+    without documents), narrowed or widened by ``since``/``until``."""
+    first, last = con.execute("SELECT min(published), max(published) FROM documents").fetchone()
+    if first is None:
+        first, last = con.execute("SELECT min(date), max(date) FROM events").fetchone()
+    first, last = since or first, until or last
+    if first is None or last is None or last < first:
+        return None, None
+    return first, last
+
+
+def _load(con, a, b, *, scope, weight, start, end, by, step) -> tuple[_Events, int]:
+    where, params = dyad_filter(a, b, scope=scope)
     rows = con.execute(
-        """SELECT date, actor_code, recipient_code, cameo, goldstein, num_mentions, source_url FROM events
-           WHERE ((actor_country = ? AND recipient_country = ?) OR (actor_country = ? AND recipient_country = ?))
-             AND date >= ? AND date < ? ORDER BY abs(goldstein) DESC, date LIMIT 10""",
-        [a.upper(), b.upper(), b.upper(), a.upper(), start, end],
+        f"""SELECT date, actor_code, recipient_code, cameo, goldstein, {WEIGHTS[weight]}, coalesce(num_documents, 1),
+                   date >= ? AND date <= ?
+            FROM events WHERE {where} AND goldstein IS NOT NULL ORDER BY date, actor_code, recipient_code, cameo""",
+        [start, end, *params],
     ).fetchall()
-    keys = ("date", "actor", "recipient", "cameo", "goldstein", "num_mentions", "url")
-    return [{k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in zip(keys, row)} for row in rows]
+    inside = [row[:7] for row in rows if row[7]]
+    period = np.array([(period_start(row[0], by) - start).days // step for row in inside], dtype=np.int64)
+    value = np.array([float(row[5]) * float(row[4]) for row in inside], dtype=float)
+    return _Events(period, value, inside), len(rows) - len(inside)
+
+
+def _candidates(net: np.ndarray, penalty: float | None) -> list[int]:
+    """Indices of the periods that start a new segment, proposed by ruptures' kernel PELT."""
+    from ruptures import KernelCPD
+
+    noise = float(np.mean(np.diff(net) ** 2) / 2)  # von Neumann: robust to a few level changes
+    if noise <= 0:
+        return []
+    pen = penalty if penalty is not None else 2.0 * noise * math.log(len(net))
+    breaks = KernelCPD(kernel="linear", min_size=1, jump=1).fit(net.reshape(-1, 1)).predict(pen=pen)
+    return [int(i) for i in breaks[:-1]]
+
+
+def _bootstrap(events: _Events, count: int, replicates: int, seed: int) -> np.ndarray:
+    """Cumulative replicate sums per period, shape (count + 1, replicates): every event is drawn
+    Poisson(1) times in every replicate (the Poisson bootstrap over events)."""
+    rng = np.random.default_rng(seed)
+    sums = np.zeros((count, replicates))
+    for chunk in range(0, len(events.value), CHUNK):
+        value = events.value[chunk : chunk + CHUNK]
+        draws = rng.poisson(1.0, size=(len(value), replicates)) * value[:, None]
+        np.add.at(sums, events.period[chunk : chunk + CHUNK], draws)
+    return np.vstack([np.zeros((1, replicates)), np.cumsum(sums, axis=0)])
+
+
+def _test(events, net, counts, boot, left, index, right, *, min_events, confidence) -> Shift:
+    before_len, after_len = index - left, right - index
+    before, after = float(net[left:index].sum()) / before_len, float(net[index:right].sum()) / after_len
+    size = after - before
+    sign = 1.0 if size >= 0 else -1.0
+    replicate = (boot[right] - boot[index]) / after_len - (boot[index] - boot[left]) / before_len
+    probability = float(np.mean(np.sign(replicate) == sign)) if size != 0 else 0.0
+    low, high = np.percentile(replicate, [5, 95])
+    shift = Shift(
+        week=dt.date.min, before=before, after=after, direction=TOWARDS_COOPERATION if size > 0 else TOWARDS_CONFLICT,
+        interval=(float(low), float(high)), probability=probability,
+        before_events=int(counts[left:index].sum()), after_events=int(counts[index:right].sum()),
+    )
+    in_after = (events.period >= index) & (events.period < right)
+    in_before = (events.period >= left) & (events.period < index)
+    # the event whose removal moves the size most towards zero
+    pull = np.concatenate([sign * events.value[in_after] / after_len, -sign * events.value[in_before] / before_len])
+    without = size - sign * float(pull.max()) if len(pull) else size
+    if shift.after_events < min_events:
+        shift.claimed, shift.reason = False, f"{shift.after_events} event(s) after the change (needs {min_events})"
+    elif probability < confidence:
+        shift.claimed, shift.reason = False, f"direction holds in {probability:.0%} of bootstrap replicates (needs {confidence:.0%})"
+    elif size == 0 or without * sign <= 0:
+        shift.claimed, shift.reason = False, "rests on a single event (no change without it)"
+    return shift
