@@ -43,14 +43,19 @@ def periods_between(first: dt.date, last: dt.date, by: str) -> list[dt.date]:
 
 
 def plot_dyad(rows: list[DyadPeriod], a: str, b: str, path: Path, *, shifts=(), by: str = "week") -> None:
+    """Write the A–B chart (see :func:`dyad_figure`) to a PNG file."""
+    figure = dyad_figure(rows, a, b, shifts=shifts, by=by)
+    figure.savefig(path, dpi=100)
+    plt.close(figure)
+
+
+def dyad_figure(rows: list[DyadPeriod], a: str, b: str, *, shifts=(), by: str = "week"):
     """The A–B series: weighted net cooperation per direction (top) and events by quad class."""
     if not rows:
         figure, axis = plt.subplots(figsize=(10, 3))
         axis.set_axis_off()
         axis.text(0.5, 0.5, f"{a}–{b}: no events", ha="center", va="center", fontsize=16, color="#5b6475")
-        figure.savefig(path, dpi=100)
-        plt.close(figure)
-        return
+        return figure
     periods = periods_between(min(r.period for r in rows), max(r.period for r in rows), by)
     width = {"day": 0.8, "week": 5, "month": 24}[by]
     figure, (top, bottom) = plt.subplots(2, 1, figsize=(11, 6.5), sharex=True, gridspec_kw={"height_ratios": [3, 2]})
@@ -67,7 +72,7 @@ def plot_dyad(rows: list[DyadPeriod], a: str, b: str, path: Path, *, shifts=(), 
         colour = SHIFT_COLOURS.get(shift.direction, "#333333")
         for axis in (top, bottom):
             axis.axvline(shift.week, color=colour, linestyle="--", linewidth=1.2)
-        top.annotate(f"{shift.direction} ({shift.size:+.1f})", xy=(shift.week, 1), xycoords=("data", "axes fraction"),
+        top.annotate(f"{shift.direction} from {shift.week:%d %b %Y}", xy=(shift.week, 1), xycoords=("data", "axes fraction"),
                      xytext=(4, -14), textcoords="offset points", color=colour, fontsize=9)
     top.legend(loc="lower left", fontsize="small")
     bottoms = [0] * len(periods)
@@ -80,5 +85,4 @@ def plot_dyad(rows: list[DyadPeriod], a: str, b: str, path: Path, *, shifts=(), 
     figure.suptitle(f"{a}–{b}: both directions by {by}")
     figure.autofmt_xdate()
     figure.tight_layout()
-    figure.savefig(path, dpi=100)
-    plt.close(figure)
+    return figure

@@ -198,7 +198,8 @@ def _analysis_options(func):
 @_analysis_options
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--plot", type=click.Path(dir_okay=False, path_type=Path), help="Also draw the series and its shifts to this PNG file.")
-def dyad_command(a, b, db, since, until, by, scope, weight, fmt, plot) -> None:
+@click.option("--shifts-by", type=click.Choice(["day", "week"]), help="Resolution of the shifts marked on the plot (default: day with --by day, else week).")
+def dyad_command(a, b, db, since, until, by, scope, weight, fmt, plot, shifts_by) -> None:
     """Both directions of a relationship over time: events by quad class, Goldstein sum and mean,
     weighted net cooperation. Periods without events are not listed.
 
@@ -211,7 +212,7 @@ def dyad_command(a, b, db, since, until, by, scope, weight, fmt, plot) -> None:
     with _open(db, read_only=True) as store:
         try:
             rows = dyad_series(store.con, a, b, since=since, until=until, by=by, scope=scope, weight=weight)
-            report = shift_report(store.con, a, b, since=since, until=until, by="day" if by == "day" else "week",
+            report = shift_report(store.con, a, b, since=since, until=until, by=shifts_by or ("day" if by == "day" else "week"),
                                   scope=scope, weight=weight) if plot else None
         except DetenteError as error:
             raise click.BadParameter(str(error)) from None
