@@ -24,6 +24,8 @@ PERIODS = {"day", "week", "month"}
 SCOPES = {"state", "all"}
 WEIGHTS = {"sources": "coalesce(num_sources, num_documents, 1)", "documents": "coalesce(num_documents, 1)", "none": "1"}
 CHALLENGER_SECTORS = ("REB", "INS", "SEP", "OPP", "UAF", "CRM")
+# sector codes follow the 3-letter country code in steps of three letters (COLREB, VENGOVOPP)
+CHALLENGER_PATTERN = "^...(...)*(" + "|".join(CHALLENGER_SECTORS) + ")"
 
 
 @dataclass(frozen=True)
@@ -77,10 +79,8 @@ def dyad_filter(a: str, b: str, *, scope: str = "state", alias: str = "") -> tup
     )
     params: list = [a, b, b, a]
     if scope == "state":
-        # sector codes follow the 3-letter country code in steps of three letters (COLREB, VENGOVOPP)
-        pattern = "^...(...)*(" + "|".join(CHALLENGER_SECTORS) + ")"
         where += f" AND NOT regexp_matches({p}actor_code, ?) AND NOT regexp_matches({p}recipient_code, ?)"
-        params += [pattern, pattern]
+        params += [CHALLENGER_PATTERN, CHALLENGER_PATTERN]
     return where, params
 
 

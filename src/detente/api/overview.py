@@ -9,7 +9,6 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
 router = APIRouter(prefix="/api", tags=["analytics"])
-PAIR = "least(actor_country, recipient_country), greatest(actor_country, recipient_country)"
 
 
 def _cursor(request: Request):
@@ -24,7 +23,7 @@ def _iso(value) -> str | None:
 def overview(request: Request, dyads: Annotated[int, Query(ge=1, le=50)] = 10) -> dict:
     """Documents, events, dates covered, the share of events with both sides resolved, and the
     most active relationships (state actors, both directions) with their weekly net cooperation."""
-    from detente.analytics.dyads import dyad_filter
+    from detente.analytics.dyads import CHALLENGER_PATTERN, dyad_filter
     from detente.analytics.labels import Labels
 
     cursor = _cursor(request)
@@ -37,12 +36,14 @@ def overview(request: Request, dyads: Annotated[int, Query(ge=1, le=50)] = 10) -
     ).fetchone()
     mentions = cursor.execute("SELECT count(*) FROM mentions").fetchone()[0]
     top = cursor.execute(
-        f"""SELECT {PAIR} AS pair_a, {PAIR.split(', ', 1)[1]} AS pair_b, count(*) AS n, max(date)
+        """SELECT least(actor_country, recipient_country) AS pair_a, greatest(actor_country, recipient_country) AS pair_b,
+                  count(*) AS n, max(date)
             FROM events WHERE actor_country IS NOT NULL AND recipient_country IS NOT NULL
               AND actor_country <> recipient_country AND actor_code <> '---' AND recipient_code <> '---'
               AND actor_country NOT IN ('IGO', 'NGO') AND recipient_country NOT IN ('IGO', 'NGO')
+              AND NOT regexp_matches(actor_code, ?) AND NOT regexp_matches(recipient_code, ?)
             GROUP BY ALL ORDER BY n DESC, pair_a, pair_b LIMIT ?""",
-        [dyads],
+        [CHALLENGER_PATTERN, CHALLENGER_PATTERN, dyads],
     ).fetchall()
     labels = Labels.load()
     start = first_published or first
@@ -56,7 +57,7 @@ def overview(request: Request, dyads: Annotated[int, Query(ge=1, le=50)] = 10) -
         ).fetchall()
         result.append({
             "a": a, "b": b, "a_label": labels(a).text, "b_label": labels(b).text, "events": count,
-            "state_events": sum(w[1] for w in weeks), "net_cooperation": round(sum(float(w[2]) for w in weeks), 3),
+            "net_cooperation": round(sum(float(w[2]) for w in weeks), 3),
             "last_date": _iso(latest), "weeks": [{"period": _iso(p), "events": n, "net_cooperation": round(float(v), 3)} for p, n, v in weeks],
         })
     return {
