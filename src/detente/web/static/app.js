@@ -214,8 +214,9 @@ async function showRelationship(form) {
       title: { text: `${report.a_label} – ${report.b_label}`, font: { size: 15 } },
       shapes: report.shifts.map((s) => ({ type: "line", x0: s.week, x1: s.week, yref: "paper", y0: 0, y1: 1,
         line: { color: SHIFT_COLOURS[s.direction], dash: "dot", width: 2 } })),
-      annotations: report.shifts.map((s) => ({ x: s.week, yref: "paper", y: 1, text: `${s.direction} (${signed(s.size)})`,
-        showarrow: false, font: { color: SHIFT_COLOURS[s.direction] }, xanchor: "left" })) };
+      // staggered, so that shifts a few days apart do not print over each other
+      annotations: report.shifts.map((s, i) => ({ x: s.week, yref: "paper", y: 1 - 0.07 * i, text: `${s.direction} from ${s.week} (${signed(s.size)})`,
+        showarrow: false, font: { color: SHIFT_COLOURS[s.direction] }, xanchor: "left", bgcolor: "rgba(255,255,255,0.8)" })) };
     await Plotly.newPlot("dyad-chart", [...traces, ...quads], layout, { responsive: true });
     const unit = report.by;
     box.append(el("h2", {}, report.shifts.length ? `Shifts (${report.shifts.length}), found by ${unit}` : `No shift with enough evidence (searched by ${unit})`));
