@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import numpy as np
-
-from detente.analytics.dyads import dyad_filter
+from detente.analytics.dyads import WEIGHTS, dyad_filter
 
 
 def period_start(date: dt.date, by: str) -> dt.date:
@@ -33,28 +31,29 @@ def documents_by_period(con, a: str, b: str, *, scope: str, start: dt.date, end:
     return result
 
 
-def evidence_events(con, keys: list[tuple], period: np.ndarray, lo: int, hi: int, conflict: bool, limit: int) -> list[dict]:
-    """The events of periods ``lo``–``hi`` that pull in the shift's direction, strongest first
-    (weight × |Goldstein|), each with its CAMEO name and one reporting sentence."""
+def evidence_events(con, a: str, b: str, *, scope: str, weight: str, since: dt.date, until: dt.date, conflict: bool, limit: int) -> list[dict]:
+    """The A–B events from ``since`` to ``until`` that pull in the shift's direction, strongest
+    first (weight × |Goldstein|), each with its CAMEO name and one reporting sentence."""
     from detente.coding.cameo import Codebook
 
-    chosen = [
-        key for key, p in zip(keys, period)
-        if lo <= p < hi and ((key[4] < 0) if conflict else (key[4] > 0))
-    ]
-    chosen.sort(key=lambda k: (-abs(k[4]) * k[5], k[0], k[1], k[2], k[3]))
-    chosen = chosen[:limit]
+    where, params = dyad_filter(a, b, scope=scope)
+    chosen = con.execute(
+        f"""SELECT date, actor_code, recipient_code, cameo, goldstein, {WEIGHTS[weight]} AS weight, coalesce(num_documents, 1)
+            FROM events WHERE {where} AND date >= ? AND date <= ? AND goldstein {'<' if conflict else '>'} 0
+            ORDER BY weight * abs(goldstein) DESC, date, actor_code, recipient_code, cameo LIMIT ?""",
+        [*params, since, until, limit],
+    ).fetchall()
     if not chosen:
         return []
     codebook = Codebook.load()
     reports = _reports(con, chosen)
     result = []
-    for date, actor, recipient, cameo, goldstein, weight, documents in chosen:
+    for date, actor, recipient, cameo, goldstein, weight_, documents in chosen:
         code = codebook.get(cameo)
         report = reports.get((date, actor, recipient, cameo), {})
         result.append({
             "date": date.isoformat(), "actor": actor, "recipient": recipient, "cameo": cameo,
-            "cameo_name": code.name if code else None, "goldstein": goldstein, "weight": weight,
+            "cameo_name": code.name if code else None, "goldstein": goldstein, "weight": weight_,
             "documents": documents, **report,
         })
     return result

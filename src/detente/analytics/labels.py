@@ -57,7 +57,7 @@ class Labels:
         with open(data_path("actors", "igos.yaml"), encoding="utf-8") as handle:
             for item in yaml.load(handle, Loader=_Loader) or []:
                 code = item.get("code")
-                if code and code not in entries and item.get("type") in ("igo", "ngo"):
+                if code and code not in entries and code not in GENERIC and item.get("type") in ("igo", "ngo"):
                     entries[code] = (item["type"], item["name"])
         return cls(entries)
 

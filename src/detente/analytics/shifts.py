@@ -14,7 +14,12 @@ without events is a quiet week (0), not a missing value carried over from the we
      conflict);
    * a bootstrap over events (each event drawn Poisson(1) times, ``replicates`` times) puts the
      change in the same direction in at least ``confidence`` of the replicates;
-   * the change keeps its direction when its single most influential event is left out.
+   * the change keeps its direction when its single most influential event is left out;
+   * the change is material: at least ``min_change`` (20 %) of the larger of the two levels (in a
+     dense series a 5 % dip in volume is "significant" and meaningless).
+
+   A change spread over two periods (a regime that turns mid-week) is reported once. A first or
+   last week that the store covers only in part is scaled to a full week.
 
    Candidates that fail are returned as ``rejected``, with the reason, so that an analyst sees
    what the data could not support.
@@ -105,7 +110,6 @@ class _Events:
 
     period: np.ndarray  # int, index of the event's period
     value: np.ndarray  # weight × Goldstein
-    keys: list[tuple]  # (date, actor_code, recipient_code, cameo, goldstein, weight, documents)
 
 
 def detect_shifts(con, a: str, b: str, **options) -> list[Shift]:
@@ -116,14 +120,14 @@ def detect_shifts(con, a: str, b: str, **options) -> list[Shift]:
 def shift_report(
     con, a: str, b: str, *, since: dt.date | None = None, until: dt.date | None = None, by: str = "week",
     scope: str = "state", weight: str = "sources", penalty: float | None = None, min_events: int = 5,
-    confidence: float = 0.95, replicates: int = 1000, seed: int = 0, evidence: int = 8,
+    confidence: float = 0.95, min_change: float = 0.2, replicates: int = 1000, seed: int = 0, evidence: int = 8,
 ) -> ShiftReport:
     """Find and test the shifts of the A–B relationship.
 
     ``penalty`` sets how readily the search proposes a change (default: 3 × noise variance ×
     log(number of periods), the noise variance estimated from week-to-week differences, so that
     a lasting change in level is not counted as noise); ``min_events``, ``confidence`` and
-    ``replicates`` set the evidence a shift needs (see the module documentation).
+    ``replicates`` and ``min_change`` set the evidence a shift needs (see the module documentation).
     """
     check_options(by=by, scope=scope, weight=weight)
     if by == "month":
@@ -140,17 +144,18 @@ def shift_report(
     count = (end - start).days // step + 1
     events, report.left_out = _load(con, a, b, scope=scope, weight=weight, start=start, end=end + dt.timedelta(days=step - 1), by=by, step=step)
     report.start = start
-    net = np.bincount(events.period, weights=events.value, minlength=count)
+    scale = _coverage_scale(first, last, start, step, count)
+    net = np.bincount(events.period, weights=events.value, minlength=count) * scale
     counts = np.bincount(events.period, minlength=count)
     report.series = [(start + dt.timedelta(days=step * k), float(net[k]), int(counts[k])) for k in range(count)]
-    if count < 2 or len(events.keys) == 0:
+    if count < 2 or len(events.value) == 0:
         return report
-    breaks = _candidates(net, penalty)
+    breaks = _candidates(net / scale, penalty)  # the noise is that of the counted days
     if not breaks:
         return report
-    boot = _bootstrap(events, count, replicates, seed)
+    boot = _bootstrap(events, count, replicates, seed, scale)
     documents = documents_by_period(con, a, b, scope=scope, start=start, end=end + dt.timedelta(days=step - 1), by=by, step=step, periods=count)
-    tests = _settle(events, net, counts, boot, breaks, count, min_events=min_events, confidence=confidence)
+    tests = _settle(events, net, counts, boot, breaks, count, min_events=min_events, confidence=confidence, min_change=min_change)
     for index, (left, right, shift) in sorted(tests.items()):
         shift.week = start + dt.timedelta(days=step * index)
         shift.before_start = start + dt.timedelta(days=step * left)
@@ -159,11 +164,14 @@ def shift_report(
         shift.after_documents = len(set().union(*documents[index:right]))
         (report.shifts if shift.claimed else report.rejected).append(shift)
         if shift.claimed:
-            shift.events = evidence_events(con, events.keys, events.period, index, min(right, index + 4), shift.size < 0, evidence)
+            first_day = start + dt.timedelta(days=step * index)
+            last_day = start + dt.timedelta(days=step * min(right, index + 4) - 1)  # the first weeks of the new level
+            shift.events = evidence_events(con, a, b, scope=scope, weight=weight, since=first_day, until=last_day,
+                                           conflict=shift.size < 0, limit=evidence)
     return report
 
 
-def _settle(events, net, counts, boot, breaks, count, *, min_events, confidence) -> dict[int, tuple[int, int, Shift]]:
+def _settle(events, net, counts, boot, breaks, count, *, min_events, confidence, min_change) -> dict[int, tuple[int, int, Shift]]:
     """Test every candidate against its neighbouring segments. A candidate whose direction the
     events do not support (bootstrap, single event) is merged away and its neighbours are tested
     again, weakest first, so that a spurious boundary does not cut a regime in two. A candidate
@@ -174,14 +182,23 @@ def _settle(events, net, counts, boot, breaks, count, *, min_events, confidence)
     while True:
         edges = [0, *breaks, count]
         tests = {
-            index: (left, right, _test(events, net, counts, boot, left, index, right, min_events=min_events, confidence=confidence))
+            index: (left, right, _test(events, net, counts, boot, left, index, right, min_events=min_events,
+                                       confidence=confidence, min_change=min_change))
             for left, index, right in zip(edges, edges[1:], edges[2:])
         }
         weak = [(shift.probability, index) for index, (_, _, shift) in tests.items() if not shift.claimed and not shift.quiet]
         if not weak:
+            # a change spread over two periods (a regime that turns mid-week) is one shift, not two
+            weak = [
+                (0.0, index) for index, (left, _, shift) in tests.items()
+                if shift.claimed and index - left == 1 and left in tests and tests[left][2].claimed
+                and tests[left][2].direction == shift.direction
+            ]
+        if not weak:
             return {**dropped, **tests}
         _, index = min(weak)
-        dropped[index] = tests[index]
+        if not tests[index][2].claimed:  # a merged transition is no candidate of its own
+            dropped[index] = tests[index]
         breaks.remove(index)
 
 
@@ -198,17 +215,20 @@ def _coverage(con, since: dt.date | None, until: dt.date | None) -> tuple[dt.dat
 
 
 def _load(con, a, b, *, scope, weight, start, end, by, step) -> tuple[_Events, int]:
+    """The dyad's events inside [start, end] as arrays (period index, weight × Goldstein), sorted
+    by period, and the number of its events outside."""
     where, params = dyad_filter(a, b, scope=scope)
-    rows = con.execute(
-        f"""SELECT date, actor_code, recipient_code, cameo, goldstein, {WEIGHTS[weight]}, coalesce(num_documents, 1),
-                   date >= ? AND date <= ?
-            FROM events WHERE {where} AND goldstein IS NOT NULL ORDER BY date, actor_code, recipient_code, cameo""",
-        [start, end, *params],
-    ).fetchall()
-    inside = [row[:7] for row in rows if row[7]]
-    period = np.array([(period_start(row[0], by) - start).days // step for row in inside], dtype=np.int64)
-    value = np.array([float(row[5]) * float(row[4]) for row in inside], dtype=float)
-    return _Events(period, value, inside), len(rows) - len(inside)
+    unit = "week" if by == "week" else "day"
+    arrays = con.execute(
+        f"""SELECT datediff('day', ?::DATE, date_trunc('{unit}', date)::DATE) // ? AS period, {WEIGHTS[weight]} * goldstein AS value
+            FROM events WHERE {where} AND goldstein IS NOT NULL AND date >= ? AND date <= ? ORDER BY period""",
+        [start, step, *params, start, end],
+    ).fetchnumpy()
+    outside = con.execute(
+        f"SELECT count(*) FROM events WHERE {where} AND goldstein IS NOT NULL AND (date < ? OR date > ?)", [*params, start, end]
+    ).fetchone()[0]
+    period = np.asarray(arrays["period"], dtype=np.int64)
+    return _Events(period, np.asarray(arrays["value"], dtype=float)), int(outside)
 
 
 def _candidates(net: np.ndarray, penalty: float | None) -> list[int]:
@@ -223,7 +243,19 @@ def _candidates(net: np.ndarray, penalty: float | None) -> list[int]:
     return [int(i) for i in breaks[:-1]]
 
 
-def _bootstrap(events: _Events, count: int, replicates: int, seed: int) -> np.ndarray:
+def _coverage_scale(first: dt.date, last: dt.date, start: dt.date, step: int, count: int) -> np.ndarray:
+    """Per period, full length ÷ days covered: a first or last week the store covers only in part
+    counts as a whole week at the same rate (else a store starting on a Thursday opens with a
+    "shift" from the short week)."""
+    scale = np.ones(count)
+    if step > 1:
+        scale[0] = step / ((start + dt.timedelta(days=step) - first).days)
+        end = start + dt.timedelta(days=step * (count - 1))
+        scale[-1] = step / ((last - end).days + 1) if count > 1 else step / ((last - first).days + 1)
+    return scale
+
+
+def _bootstrap(events: _Events, count: int, replicates: int, seed: int, scale: np.ndarray) -> np.ndarray:
     """Cumulative replicate sums per period, shape (count + 1, B): every event is drawn Poisson(1)
     times in every replicate (the Poisson bootstrap over events).
 
@@ -242,10 +274,10 @@ def _bootstrap(events: _Events, count: int, replicates: int, seed: int) -> np.nd
         draws = rng.poisson(lam, size=(len(values[part]), size)) * values[part, None]
         starts = np.flatnonzero(np.r_[True, periods[part][1:] != periods[part][:-1]])
         sums[periods[part][starts]] += np.add.reduceat(draws, starts, axis=0)
-    return np.vstack([np.zeros((1, size)), np.cumsum(sums, axis=0)])
+    return np.vstack([np.zeros((1, size)), np.cumsum(sums * scale[:, None], axis=0)])
 
 
-def _test(events, net, counts, boot, left, index, right, *, min_events, confidence) -> Shift:
+def _test(events, net, counts, boot, left, index, right, *, min_events, confidence, min_change) -> Shift:
     before_len, after_len = index - left, right - index
     before, after = float(net[left:index].sum()) / before_len, float(net[index:right].sum()) / after_len
     size = after - before
@@ -268,6 +300,8 @@ def _test(events, net, counts, boot, left, index, right, *, min_events, confiden
         shift.reason = f"{shift.after_events} event(s) after the change (needs {min_events})"
     elif probability < confidence:
         shift.claimed, shift.reason = False, f"direction holds in {probability:.0%} of bootstrap replicates (needs {confidence:.0%})"
+    elif abs(size) < min_change * max(abs(before), abs(after)):
+        shift.claimed, shift.reason = False, f"changes the level by less than {min_change:.0%}"
     elif size == 0 or without * sign <= 0:
         shift.claimed, shift.reason = False, "rests on a single event (no change without it)"
     return shift
