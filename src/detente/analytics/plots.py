@@ -68,12 +68,14 @@ def dyad_figure(rows: list[DyadPeriod], a: str, b: str, *, shifts=(), by: str = 
             top.plot([], [], marker=marker, linestyle="", color=colour, label=f"{source} → {target}: no events")
     top.axhline(0, color="grey", linewidth=0.6)
     top.set_ylabel(f"net cooperation per {by}\n(Goldstein × sources)")
-    for shift in shifts:
+    for number, shift in enumerate(shifts):
         colour = SHIFT_COLOURS.get(shift.direction, "#333333")
         for axis in (top, bottom):
             axis.axvline(shift.week, color=colour, linestyle="--", linewidth=1.2)
+        # staggered, so that shifts a few days apart do not print over each other
         top.annotate(f"{shift.direction} from {shift.week:%d %b %Y}", xy=(shift.week, 1), xycoords=("data", "axes fraction"),
-                     xytext=(4, -14), textcoords="offset points", color=colour, fontsize=9)
+                     xytext=(4, -14 - 13 * number), textcoords="offset points", color=colour, fontsize=9,
+                     bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1})
     top.legend(loc="lower left", fontsize="small")
     bottoms = [0] * len(periods)
     for field, label, colour in QUADS:

@@ -284,8 +284,10 @@ def shifts_command(a, b, db, since, until, by, scope, weight, min_events, confid
                ("sure", "direction in bootstrap"), ("events", "events before | after"), ("documents", "documents before | after")]
     if records:
         write_table(records, columns, title=title)
-    else:
+    elif report.rejected:
         click.echo(f"{title}: no shift with enough evidence")
+    else:
+        click.echo(f"{title}: no shift (no change in level stands out from the period-to-period noise)")
     for shift in report.shifts:
         click.echo(f"Evidence for the shift of {shift.week.isoformat()} ({shift.direction}):")
         for event in shift.events:
