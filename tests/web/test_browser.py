@@ -97,7 +97,8 @@ def test_relationship_chart_click_shows_events(page):
     page.select_option("#dyad-form select[name=by]", "week")
     page.click("#dyad-form button[type=submit]")
     page.wait_for_selector("#dyad-chart .scatterlayer .point")
-    assert "shift" in page.inner_text("#dyad-chart")
+    assert "towards cooperation" in page.inner_text("#dyad-chart")  # the shift is marked on the chart
+    assert "towards cooperation" in page.inner_text("#dyad-shifts .shift.claimed h3")
     page.screenshot(path=str(SHOTS / "relationship.png"), full_page=True)
     page.locator("#dyad-chart .scatterlayer .point").first.click(force=True)
     page.wait_for_function("document.querySelectorAll('#dyad-events tr.event').length > 0")

@@ -203,10 +203,10 @@ def _settle(events, net, counts, boot, breaks, count, *, min_events, confidence,
 
 
 def _coverage(con, since: dt.date | None, until: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
-    """The period the store observes: first to last publication date (event dates in a store
-    without documents), narrowed or widened by ``since``/``until``."""
-    first, last = con.execute("SELECT min(published), max(published) FROM documents").fetchone()
-    if first is None:
+    """The period the store observes: first to last publication date (first to last event date
+    where documents lack a date), narrowed or widened by ``since``/``until``."""
+    undated, first, last = con.execute("SELECT count(*) FILTER (WHERE published IS NULL), min(published), max(published) FROM documents").fetchone()
+    if first is None or undated:  # no documents, or some without a date: the events' dates say it
         first, last = con.execute("SELECT min(date), max(date) FROM events").fetchone()
     first, last = since or first, until or last
     if first is None or last is None or last < first:
