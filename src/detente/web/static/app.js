@@ -246,7 +246,10 @@ $("#dyad-form").addEventListener("submit", (event) => {
   showRelationship(Object.fromEntries(new FormData(event.target).entries()));
 });
 
-function openRelationship(a, b, shiftsBy = "week") {
+// shifts are searched by day where the store covers under half a year (too few weeks to
+// compare), by week otherwise; the form lets the analyst choose
+let defaultShiftsBy = "week";
+function openRelationship(a, b, shiftsBy = defaultShiftsBy) {
   const form = $("#dyad-form");
   form.a.value = a; form.b.value = b; form.shifts_by.value = shiftsBy;
   showTab("relationship");
@@ -284,6 +287,9 @@ async function loadOverview() {
   try {
     const o = await api("/api/overview");
     const share = o.resolved_share === null ? "–" : `${Math.round(o.resolved_share * 100)}%`;
+    const [from, to] = [o.first_published || o.first_date, o.last_published || o.last_date];
+    if (from && to && (new Date(to) - new Date(from)) / 86400000 < 183) defaultShiftsBy = "day";
+    $("#dyad-form").shifts_by.value = defaultShiftsBy;
     const range = o.first_published ? `${o.first_published} – ${o.last_published}` : (o.first_date ? `${o.first_date} – ${o.last_date}` : "–");
     const card = (label, value, note) => el("div", { class: "card" }, el("div", { class: "value" }, String(value)), el("div", { class: "label" }, label), el("div", { class: "note" }, note || ""));
     $("#overview-cards").replaceChildren(
@@ -341,4 +347,4 @@ $("#network-form").addEventListener("submit", async (event) => {
 
 // deep link: #relationship/COL/ECU/day
 const link = location.hash.match(/^#relationship\/([A-Za-z0-9]+)\/([A-Za-z0-9]+)(?:\/(day|week))?$/);
-if (link) openRelationship(link[1], link[2], link[3] || "week");
+if (link) openRelationship(link[1], link[2], link[3] || defaultShiftsBy);
