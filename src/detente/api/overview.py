@@ -6,27 +6,33 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query
+
+from detente.api.models import errors
+from detente.api.security import get_state
+from detente.api.state import ApiState
 
 router = APIRouter(prefix="/api", tags=["analytics"])
-
-
-def _cursor(request: Request):
-    return request.app.state.detente.cursor()
+State = Annotated[ApiState, Depends(get_state)]
+Code = Annotated[str, Path(pattern=r"^[A-Za-z0-9]{2,12}$", description="Country or actor code, e.g. COL.")]
 
 
 def _iso(value) -> str | None:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-@router.get("/overview")
-def overview(request: Request, dyads: Annotated[int, Query(ge=1, le=50)] = 10) -> dict:
+@router.get("/overview", responses=errors(409))
+def overview(state: State, dyads: Annotated[int, Query(ge=1, le=50)] = 10) -> dict:
     """Documents, events, dates covered, the share of events with both sides resolved, and the
     most active relationships (state actors, both directions) with their weekly net cooperation."""
+    with state.store.reading() as cursor:
+        return _overview(cursor, dyads)
+
+
+def _overview(cursor, dyads: int) -> dict:
     from detente.analytics.dyads import CHALLENGER_PATTERN, dyad_filter
     from detente.analytics.labels import Labels
 
-    cursor = _cursor(request)
     documents, first_published, last_published = cursor.execute("SELECT count(*), min(published), max(published) FROM documents").fetchone()
     events, first, last, resolved = cursor.execute(
         """SELECT count(*), min(date), max(date),
@@ -69,9 +75,9 @@ def overview(request: Request, dyads: Annotated[int, Query(ge=1, le=50)] = 10) -
     }
 
 
-@router.get("/relationships/{a}/{b}")
+@router.get("/relationships/{a}/{b}", responses=errors(409))
 def relationship(
-    request: Request, a: Annotated[str, Path(max_length=12)], b: Annotated[str, Path(max_length=12)],
+    state: State, a: Code, b: Code,
     by: Annotated[str, Query(pattern=r"^(day|week)$")] = "week",
     scope: Annotated[str, Query(pattern=r"^(state|all)$")] = "state",
     weight: Annotated[str, Query(pattern=r"^(sources|documents|none)$")] = "sources",
@@ -82,10 +88,8 @@ def relationship(
     from detente.analytics import shift_report
     from detente.analytics.labels import Labels
 
-    for code in (a, b):
-        if not code.isalnum() or not 2 <= len(code) <= 12:
-            raise HTTPException(422, f"{code!r} is not a country code")
-    report = shift_report(_cursor(request), a, b, by=by, scope=scope, weight=weight, since=since, until=until)
+    with state.store.reading() as cursor:
+        report = shift_report(cursor, a, b, by=by, scope=scope, weight=weight, since=since, until=until)
     labels = Labels.load()
     return {**report.as_dict(), "a_label": labels(report.a).text, "b_label": labels(report.b).text}
 
