@@ -9,9 +9,10 @@ without events is a quiet week (0), not a missing value carried over from the we
 2. *Evidence*: each proposed week is tested against the segments on either side of it. A shift
    is claimed only when
 
-   * the side the relationship moves into holds at least ``min_events`` events (a move into a
-     quiet stretch is "coverage or the episode ended", not a move towards cooperation or
-     conflict);
+   * the side the relationship moves into holds at least ``min_events`` events that point the
+     shift's way (cooperative events for a move towards cooperation, conflictual ones for a move
+     towards conflict): a move into a quiet stretch, or the end of a crisis with no cooperation
+     reported, is "the episode ended", not a move towards cooperation;
    * a bootstrap over events (each event drawn Poisson(1) times, ``replicates`` times) puts the
      change in the same direction in at least ``confidence`` of the replicates;
    * the change keeps its direction when its single most influential event is left out;
@@ -295,9 +296,15 @@ def _test(events, net, counts, boot, left, index, right, *, min_events, confiden
     # the event whose removal moves the size most towards zero
     pull = np.concatenate([sign * events.value[in_after] / after_len, -sign * events.value[in_before] / before_len])
     without = size - sign * float(pull.max()) if len(pull) else size
+    # events after the change that point its way: cooperative ones for a move towards cooperation
+    aligned = int(np.count_nonzero(sign * events.value[in_after] > 0))
+    kind = "cooperative" if sign > 0 else "conflictual"
     if shift.after_events < min_events:
         shift.claimed, shift.quiet = False, True
         shift.reason = f"{shift.after_events} event(s) after the change (needs {min_events})"
+    elif aligned < min_events:  # e.g. the end of a crisis: less conflict, but no cooperation reported
+        shift.claimed, shift.quiet = False, True
+        shift.reason = f"{aligned} {kind} event(s) after the change (needs {min_events})"
     elif probability < confidence:
         shift.claimed, shift.reason = False, f"direction holds in {probability:.0%} of bootstrap replicates (needs {confidence:.0%})"
     elif abs(size) < min_change * max(abs(before), abs(after)):
