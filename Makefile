@@ -16,9 +16,22 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# The demo: the March 2008 Andean crisis (examples/andean-crisis-2008) ingested into a fresh store,
+# the weekly COL-ECU and COL-VEN series with their shifts, a chart of each, and the dashboard command.
+# Shifts are searched by week and by day: the crisis (3-6 March) and the Rio Group summit (6-7 March)
+# share a week, which only the daily search can tell apart.
+DEMO := build/demo
 demo: $(STAMP)
-	$(BIN)/detente actors examples/article.txt --date 2026-03-02
-	$(BIN)/detente code examples/article.txt --date 2026-03-02 --format table
+	rm -rf $(DEMO) && mkdir -p $(DEMO)
+	$(BIN)/detente ingest examples/andean-crisis-2008/corpus.jsonl --db $(DEMO)/andean.duckdb
+	$(BIN)/detente dyad COL ECU --by week --db $(DEMO)/andean.duckdb --plot $(DEMO)/col-ecu.png --shifts-by day
+	$(BIN)/detente dyad COL VEN --by week --db $(DEMO)/andean.duckdb --plot $(DEMO)/col-ven.png --shifts-by day
+	$(BIN)/detente shifts COL ECU --by week --db $(DEMO)/andean.duckdb
+	$(BIN)/detente shifts COL ECU --by day --db $(DEMO)/andean.duckdb
+	$(BIN)/detente shifts COL VEN --by week --db $(DEMO)/andean.duckdb
+	$(BIN)/detente shifts COL VEN --by day --db $(DEMO)/andean.duckdb
+	@echo "Charts: $(DEMO)/col-ecu.png $(DEMO)/col-ven.png"
+	@echo "Open the dashboard on this store: $(BIN)/detente serve --db $(DEMO)/andean.duckdb"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

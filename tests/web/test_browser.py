@@ -97,7 +97,8 @@ def test_relationship_chart_click_shows_events(page):
     page.select_option("#dyad-form select[name=by]", "week")
     page.click("#dyad-form button[type=submit]")
     page.wait_for_selector("#dyad-chart .scatterlayer .point")
-    assert "shift" in page.inner_text("#dyad-chart")
+    assert "towards cooperation" in page.inner_text("#dyad-chart")  # the shift is marked on the chart
+    assert "towards cooperation" in page.inner_text("#dyad-shifts .shift.claimed h3")
     page.screenshot(path=str(SHOTS / "relationship.png"), full_page=True)
     page.locator("#dyad-chart .scatterlayer .point").first.click(force=True)
     page.wait_for_function("document.querySelectorAll('#dyad-events tr.event').length > 0")
@@ -124,8 +125,8 @@ def test_article_html_is_shown_as_text_and_never_runs(page, server):
     page.click("#events-form button[type=submit]")
     # the table of the previous search is still there until the new one arrives: wait for the new one
     page.wait_for_function(f"document.querySelector('#events-status').textContent.startsWith('{found} mention')")
-    page.wait_for_selector("#events-table tr.event a")
-    page.locator("#events-table tr.event a").first.click()
+    page.wait_for_selector("#events-table tr.event:has-text('expelled') a")
+    page.locator("#events-table tr.event:has-text('expelled') a").first.click()
     page.wait_for_selector("#document mark")
     text = page.inner_text("#document")
     assert "<script>" in text and "onerror" in text and "<b>xss</b>" in text

@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from detente.api import code, dashboard, documents, events, mentions, relations, stats
+from detente.api import code, dashboard, documents, events, mentions, overview, relations, stats
 from detente.api.models import errors
 from detente.api.security import BodyLimit
 from detente.api.state import ApiSettings, ApiState
@@ -47,7 +47,7 @@ def create_app(config: ApiSettings | None = None, *, coder=None) -> FastAPI:
     async def validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
         return JSONResponse({"detail": [_short(e) for e in error.errors()[:20]]}, status_code=422)
 
-    for module in (code, documents, events, mentions, relations, stats, dashboard):
+    for module in (code, documents, events, mentions, overview, relations, stats, dashboard):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=dashboard.WEB), name="static")
     return app

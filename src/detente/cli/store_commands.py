@@ -181,6 +181,13 @@ def _emit(records: list[dict], fmt: str, columns: list[str], title: str) -> None
         write_table(records, [(c, c) for c in columns], title=title)
 
 
+def _analysis_options(func):
+    func = click.option("--scope", type=click.Choice(["state", "all"]), default="state", show_default=True,
+                        help="state: leave out rebels, insurgents, opposition and other challengers of a state; all: every actor of A or B.")(func)
+    return click.option("--weight", type=click.Choice(["sources", "documents", "none"]), default="sources", show_default=True,
+                        help="Count each event once per outlet (sources) or document reporting it, or once (none).")(func)
+
+
 @click.command("dyad")
 @click.argument("a", type=COUNTRY)
 @click.argument("b", type=COUNTRY)
@@ -188,31 +195,41 @@ def _emit(records: list[dict], fmt: str, columns: list[str], title: str) -> None
 @click.option("--since", type=DATE)
 @click.option("--until", type=DATE)
 @click.option("--by", type=click.Choice(["day", "week", "month"]), default="month", show_default=True)
+@_analysis_options
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@click.option("--plot", type=click.Path(dir_okay=False, path_type=Path), help="Also draw the series to this PNG file.")
-def dyad_command(a, b, db, since, until, by, fmt, plot) -> None:
-    """Both directions of a relationship over time: events by quad class, Goldstein sum and mean.
+@click.option("--plot", type=click.Path(dir_okay=False, path_type=Path), help="Also draw the series and its shifts to this PNG file.")
+@click.option("--shifts-by", type=click.Choice(["day", "week"]), help="Resolution of the shifts marked on the plot (default: day with --by day, else week).")
+def dyad_command(a, b, db, since, until, by, scope, weight, fmt, plot, shifts_by) -> None:
+    """Both directions of a relationship over time: events by quad class, Goldstein sum and mean,
+    weighted net cooperation. Periods without events are not listed.
 
     \b
     Example:
       detente dyad USA COL --by week --since 2026-01-01 --plot usa-col.png
     """
-    from detente.analytics import dyad_series
+    from detente.analytics import dyad_series, shift_report
 
     with _open(db, read_only=True) as store:
         try:
-            rows = dyad_series(store.con, a, b, since=since, until=until, by=by)
+            rows = dyad_series(store.con, a, b, since=since, until=until, by=by, scope=scope, weight=weight)
+            report = shift_report(store.con, a, b, since=since, until=until, by=shifts_by or ("day" if by == "day" else "week"),
+                                  scope=scope, weight=weight) if plot else None
         except DetenteError as error:
             raise click.BadParameter(str(error)) from None
     records = [r.as_dict() for r in rows]
     columns = ["period", "source", "target", "events", "verbal_cooperation", "material_cooperation",
-               "verbal_conflict", "material_conflict", "goldstein_sum", "goldstein_mean"]
+               "verbal_conflict", "material_conflict", "goldstein_sum", "goldstein_mean", "weight", "net_cooperation"]
     _emit(records, fmt, columns, f"{a.upper()}–{b.upper()} by {by}")
     if plot:
         from detente.analytics.plots import plot_dyad
 
-        plot_dyad(rows, a.upper(), b.upper(), plot)
+        plot_dyad(rows, a.upper(), b.upper(), plot, shifts=report.shifts, by=by)
         stderr.print(f"plot written to {plot}")
+
+
+def _evidence_line(event: dict) -> str:
+    name = f" {event['cameo_name']}" if event.get("cameo_name") else ""
+    return f"{event['date']} {event['actor']}→{event['recipient']} {event['cameo']}{name} ({event['goldstein']:+g})"
 
 
 @click.command("shifts")
@@ -221,26 +238,68 @@ def dyad_command(a, b, db, since, until, by, fmt, plot) -> None:
 @_db_option
 @click.option("--since", type=DATE)
 @click.option("--until", type=DATE)
-@click.option("--penalty", type=float, help="Change-point penalty (higher finds fewer shifts).")
+@click.option("--by", type=click.Choice(["day", "week"]), default="week", show_default=True, help="Resolution of the search.")
+@_analysis_options
+@click.option("--min-events", type=click.IntRange(1, 10_000), default=5, show_default=True,
+              help="Events a shift needs on the side the relationship moves into.")
+@click.option("--confidence", type=click.FloatRange(0.5, 0.999), default=0.95, show_default=True,
+              help="Share of bootstrap replicates that must agree on the direction.")
+@click.option("--penalty", type=float, help="Change-point penalty of the search (higher proposes fewer candidates).")
+@click.option("--rejected", is_flag=True, help="JSON: also list the candidates that lacked evidence (the table always does).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def shifts_command(a, b, db, since, until, penalty, fmt) -> None:
-    """Change points in the weekly Goldstein series of a relationship (the détente detector).
+def shifts_command(a, b, db, since, until, by, scope, weight, min_events, confidence, penalty, rejected, fmt) -> None:
+    """Shifts in a relationship (the détente detector), each with its direction, size, bootstrap
+    interval and the events and documents on both sides; candidates without enough evidence are
+    listed with the reason.
 
     \b
     Example:
+      detente shifts COL ECU --by day
       detente shifts USA COL --format json
     """
-    from detente.analytics import detect_shifts
+    from detente.analytics import shift_report
 
     with _open(db, read_only=True) as store:
-        shifts = detect_shifts(store.con, a, b, since=since, until=until, penalty=penalty)
-    records = [s.as_dict() for s in shifts]
+        try:
+            report = shift_report(store.con, a, b, since=since, until=until, by=by, scope=scope, weight=weight,
+                                  penalty=penalty, min_events=min_events, confidence=confidence)
+        except DetenteError as error:
+            raise click.BadParameter(str(error)) from None
     if fmt == "json":
-        click.echo(json.dumps(records, indent=1))
+        shifts = report.shifts + (report.rejected if rejected else [])
+        click.echo(json.dumps([s.as_dict() for s in sorted(shifts, key=lambda s: s.week)], indent=1))
         return
-    for record in records:
-        record["around"] = "; ".join(f"{e['date']} {e['actor']}→{e['recipient']} {e['cameo']}" for e in record["events"][:3])
-    write_table(records, [(c, c) for c in ("week", "before", "after", "size", "around")], title=f"Shifts {a.upper()}–{b.upper()}")
+    unit = "week" if by == "week" else "day"
+    title = f"Shifts {report.a}–{report.b} (net cooperation per {unit}, events weighted by {weight})"
+    records = []
+    for shift in report.shifts:
+        record = shift.as_dict()
+        record["change"] = f"{shift.before:+.1f} → {shift.after:+.1f}"
+        record["size"] = f"{shift.size:+.1f} [{shift.interval[0]:+.1f}, {shift.interval[1]:+.1f}]"
+        record["sure"] = f"{shift.probability:.0%}"
+        record["events"] = f"{shift.before_events} | {shift.after_events}"
+        record["documents"] = f"{shift.before_documents} | {shift.after_documents}"
+        records.append(record)
+    columns = [("week", "from"), ("direction", "direction"), ("change", "before → after"), ("size", "size [90% interval]"),
+               ("sure", "direction in bootstrap"), ("events", "events before | after"), ("documents", "documents before | after")]
+    if records:
+        write_table(records, columns, title=title)
+    elif report.rejected:
+        click.echo(f"{title}: no shift with enough evidence")
+    else:
+        click.echo(f"{title}: no shift (no change in level stands out from the period-to-period noise)")
+    for shift in report.shifts:
+        click.echo(f"Evidence for the shift of {shift.week.isoformat()} ({shift.direction}):")
+        for event in shift.events:
+            sentence = (event.get("sentence") or "").replace("\n", " ")
+            click.echo(f"  {_evidence_line(event)}  {event.get('title') or event.get('doc_id') or ''}")
+            if sentence:
+                click.echo(f"      “{sentence[:160]}{'…' if len(sentence) > 160 else ''}”")
+    for shift in report.rejected:
+        click.echo(f"Not claimed: {shift.week.isoformat()} {shift.direction} ({shift.before:+.1f} → {shift.after:+.1f} per {unit}, "
+                   f"{shift.before_events} | {shift.after_events} events): {shift.reason}")
+    if report.left_out:
+        click.echo(f"{report.left_out} event(s) dated outside the store's coverage were left out.")
 
 
 @click.command("network")
@@ -250,7 +309,8 @@ def shifts_command(a, b, db, since, until, penalty, fmt) -> None:
 @click.option("--min-events", type=int, default=1, show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write GraphML (.graphml) or JSON; stdout JSON otherwise.")
 def network_command(db, since, until, min_events, out) -> None:
-    """The country-relations graph (edges: mean Goldstein and event count).
+    """The relations graph between countries, regions and organisations (directed edges: mean
+    Goldstein and event count; domestic events are left out; nodes carry their kind and name).
 
     \b
     Example:
@@ -265,7 +325,7 @@ def network_command(db, since, until, min_events, out) -> None:
         graph = relations_graph(store.con, since=since, until=until, min_events=min_events)
     if out:
         write_graph(graph, out)
-        stderr.print(f"{graph.number_of_nodes()} countries, {graph.number_of_edges()} relations written to {out}")
+        stderr.print(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} relations written to {out}")
     else:
         click.echo(json.dumps(nx.node_link_data(graph, edges="edges"), indent=1))
 
