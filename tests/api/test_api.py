@@ -135,6 +135,9 @@ def test_dashboard_and_assets_are_served_locally(client):
     assert client.get("/docs").status_code == 200 and client.get("/openapi.json").json()["info"]["title"] == "detente"
 
 
+STORELESS = {"/api/cameo"}  # answered from the shipped codebook, never from the store
+
+
 def test_openapi_documents_every_response(client):
     """Every API operation names a model (a schema with properties or items) for its success
     response, and its error statuses with the error model."""
@@ -146,6 +149,6 @@ def test_openapi_documents_every_response(client):
             success = next(code for code in operation["responses"] if code.startswith("2"))
             schema = operation["responses"][success]["content"]["application/json"]["schema"]
             assert "$ref" in schema or "$ref" in schema.get("items", {}), (method, path, schema)
-            if method == "get":
+            if method == "get" and path not in STORELESS:  # a read may meet the store busy
                 assert "409" in operation["responses"], (method, path)
     assert set(spec["components"]["schemas"]["Stats"]["properties"]) >= {"documents", "mentions", "events"}

@@ -114,3 +114,14 @@ def test_network_has_no_self_loops_and_labels_organisations(page):
     assert "country" in legend and "international organisation" in legend and "conflictual relation" in legend
     assert "(IGO)" in page.locator("#network-chart .scatterlayer").text_content()
     page.screenshot(path=str(SHOTS / "demo-network.png"), full_page=True)
+
+
+def test_start_page_counts_agree_with_the_stats_endpoint(page, demo_server):
+    page.click("nav button[data-tab=overview]")
+    page.wait_for_selector("#overview-dyads tr.dyad")
+    cards = page.inner_text("#overview-cards")
+    stats = page.request.get(f"{demo_server}/api/stats").json()
+    shown = {kind: int(re.search(rf"([\d,]+)\s+{kind}", cards).group(1).replace(",", "")) for kind in ("documents", "events")}
+    assert shown == {"documents": stats["documents"], "events": stats["events"]}
+    total = page.request.get(f"{demo_server}/api/events?limit=1").json()["total"]
+    assert total == stats["events"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
 
 MAX_TEXT = 200_000
 
@@ -166,20 +166,98 @@ class DyadPeriod(BaseModel):
     material_conflict: int
     goldstein_sum: float
     goldstein_mean: float
+    weight: float = Field(0.0, description="Sum of the events' weights (outlets reporting them, by default).")
+    net_cooperation: float = Field(0.0, description="Weighted sum of Goldstein scores.")
 
 
 class ShiftPoint(BaseModel):
-    """A change point of the weekly mean Goldstein series, with the events around it."""
+    """A change of the relationship's net cooperation, claimed or not, with its evidence."""
 
-    week: dt.date
+    week: dt.date = Field(description="The first period of the new level (a week, or a day when searched by day).")
+    direction: str = Field(description="'towards conflict' or 'towards cooperation'.")
     before: float
     after: float
     size: float = Field(description="after - before")
-    events: list[dict]
+    interval: list[float] = Field(description="90% bootstrap interval of the size.")
+    probability: float = Field(description="Share of bootstrap replicates with the same direction.")
+    before_events: int
+    after_events: int
+    before_documents: int
+    after_documents: int
+    before_start: dt.date | None
+    after_end: dt.date | None
+    claimed: bool
+    reason: str | None = Field(description="Why a candidate was not claimed.")
+    events: list[dict] = Field(description="Evidence events around the change.")
+
+
+class SeriesPoint(BaseModel):
+    period: dt.date
+    net_cooperation: float
+    events: int
+
+
+class Relationship(BaseModel):
+    """The shift report of a relationship: its series, the shifts claimed and the candidates rejected."""
+
+    a: str
+    b: str
+    by: str
+    left_out: int = Field(description="Events of the dyad dated outside the store's coverage.")
+    series: list[SeriesPoint]
+    shifts: list[ShiftPoint]
+    rejected: list[ShiftPoint]
+    a_label: str
+    b_label: str
+
+
+class OverviewWeek(BaseModel):
+    period: dt.date | None
+    events: int
+    net_cooperation: float
+
+
+class OverviewDyad(BaseModel):
+    a: str
+    b: str
+    a_label: str
+    b_label: str
+    events: int
+    net_cooperation: float
+    last_date: dt.date | None
+    weeks: list[OverviewWeek]
+
+
+class Overview(BaseModel):
+    """What the store holds and its most active relationships (the dashboard's start page)."""
+
+    documents: int
+    mentions: int
+    events: int
+    first_date: dt.date | None
+    last_date: dt.date | None
+    first_published: dt.date | None
+    last_published: dt.date | None
+    resolved_events: int
+    resolved_share: float | None = Field(description="Share of events with both sides resolved to a country.")
+    dyads: list[OverviewDyad]
+
+
+class CameoName(BaseModel):
+    name: str
+    goldstein: float | None
+    quad_class: int | None
+
+
+class Cameo(RootModel[dict[str, CameoName]]):
+    """Every CAMEO event code with its name, Goldstein score and quad class."""
 
 
 class NetworkNode(BaseModel):
     id: str
+    kind: str | None = None  # country, region, igo, ngo, other
+    name: str | None = None
+    label: str | None = None
 
 
 class NetworkEdge(BaseModel):

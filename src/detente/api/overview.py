@@ -8,7 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from detente.api.models import errors
+from detente.api.models import Cameo, Overview, Relationship, errors
 from detente.api.security import get_state
 from detente.api.state import ApiState
 
@@ -21,7 +21,7 @@ def _iso(value) -> str | None:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-@router.get("/overview", responses=errors(409))
+@router.get("/overview", response_model=Overview, responses=errors(409))
 def overview(state: State, dyads: Annotated[int, Query(ge=1, le=50)] = 10) -> dict:
     """Documents, events, dates covered, the share of events with both sides resolved, and the
     most active relationships (state actors, both directions) with their weekly net cooperation."""
@@ -75,7 +75,7 @@ def _overview(cursor, dyads: int) -> dict:
     }
 
 
-@router.get("/relationships/{a}/{b}", responses=errors(409))
+@router.get("/relationships/{a}/{b}", response_model=Relationship, responses=errors(409))
 def relationship(
     state: State, a: Code, b: Code,
     by: Annotated[str, Query(pattern=r"^(day|week)$")] = "week",
@@ -94,7 +94,7 @@ def relationship(
     return {**report.as_dict(), "a_label": labels(report.a).text, "b_label": labels(report.b).text}
 
 
-@router.get("/cameo")
+@router.get("/cameo", response_model=Cameo)
 def cameo() -> dict:
     """Every CAMEO code with its name, Goldstein score and quad class."""
     from detente.coding.cameo import Codebook

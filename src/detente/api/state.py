@@ -138,7 +138,9 @@ class StoreAccess:
 
     def _schedule(self, delay: float) -> None:
         self._timer = threading.Timer(delay, self._expire)
-        self._timer.daemon = True
+        # not a daemon: at interpreter exit Python waits the quarter second for it, rather than
+        # killing it inside DuckDB's close (which aborts the process)
+        self._timer.daemon = False
         self._timer.start()
 
     def _expire(self) -> None:
