@@ -10,10 +10,10 @@ use, so commands that only query the store never pay for them.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from detente.errors import ConfigError, DataFileError, DetenteError, InputError
+from detente.lazy import lazy_getattr
 from detente.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,13 +38,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'detente' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _LAZY)
 
 
 def __dir__() -> list[str]:

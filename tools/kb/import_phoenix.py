@@ -533,14 +533,8 @@ def extension(record: Record, item: dict, conflicts: list[tuple[str, ...]]) -> s
     names = list(dict.fromkeys(names))
     if not names and not kept:
         return None
-    lines = [f"- extends: {item['id']}"]
-    if names:
-        lines.append(f"  aliases: [{', '.join(scalar(n) for n in names)}]")
-    if kept:
-        lines.append("  roles:")
-        lines += [role_line(span) for span in kept]
-    lines.append(f"  source: {scalar(source_note(record))}")
-    return "\n".join(lines)
+    lines = [f"- extends: {item['id']}", *alias_lines(names)]
+    return "\n".join(lines + roles_and_source(kept, record))
 
 
 def new_entry(record: Record, used_ids: set[str]) -> str:
@@ -557,8 +551,7 @@ def new_entry(record: Record, used_ids: set[str]) -> str:
         f"  type: {kind}",
         f"  name: {scalar(record.names[0])}",
     ]
-    if len(record.names) > 1:
-        lines.append(f"  aliases: [{', '.join(scalar(n) for n in record.names[1:])}]")
+    lines += alias_lines(record.names[1:])
     country = record.country
     if re.fullmatch(r"[A-Z]{3}", default[:3]) and default[:3] not in NON_STATE and default[:3] not in SECTORS and country != "IGO":
         country = default[:3]  # the entry's country is that of the code it defaults to
@@ -567,11 +560,16 @@ def new_entry(record: Record, used_ids: set[str]) -> str:
     if sector:
         lines.append(f"  sector: {sector}")
     lines.append(f"  code: {scalar(default)}")
-    if spans:
-        lines.append("  roles:")
-        lines += [role_line(span) for span in spans]
-    lines.append(f"  source: {scalar(source_note(record))}")
-    return "\n".join(lines)
+    return "\n".join(lines + roles_and_source(spans, record))
+
+
+def alias_lines(names: list[str]) -> list[str]:
+    return [f"  aliases: [{', '.join(scalar(n) for n in names)}]"] if names else []
+
+
+def roles_and_source(spans: list[Span], record: Record) -> list[str]:
+    roles = ["  roles:", *(role_line(span) for span in spans)] if spans else []
+    return [*roles, f"  source: {scalar(source_note(record))}"]
 
 
 def role_line(span: Span) -> str:

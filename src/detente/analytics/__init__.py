@@ -6,8 +6,9 @@ the network NetworkX, which ``detente dyad`` never needs.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from detente.lazy import lazy_getattr
 
 if TYPE_CHECKING:  # pragma: no cover
     from detente.analytics.dyads import DyadPeriod, dyad_series
@@ -26,7 +27,4 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str):
-    if name in _HOMES:
-        return getattr(import_module(_HOMES[name]), name)
-    raise AttributeError(f"module 'detente.analytics' has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _HOMES)
