@@ -6,21 +6,17 @@ Chromium with apt-get before `make test`. Screenshots go to results/screenshots/
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from detente.api import ApiSettings, create_app
 from detente.store import Store, ingest_documents
+from detente.ingest.documents import Document
 from tests.store.fakes import FakeCoder, document
+from tests.web.browser import CHROMIUM, SHOTS, browser_page, serving
 
-CHROMIUM = os.environ.get("DETENTE_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[2] / "results" / "screenshots"
 XSS = 'Chile <script>window.__pwned = 1</script> expelled the Peruvian ambassador. <img src=x onerror="window.__pwned = 2">'
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
@@ -28,52 +24,22 @@ if not Path(CHROMIUM).exists():
     pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, coder):
-    import uvicorn
-
     db = tmp_path_factory.mktemp("web") / "web.duckdb"
     weeks = [f"2024-{1 + (d // 28):02d}-{1 + d % 28:02d}" for d in range(0, 140, 7)]
     lines = [f"USA>COL {'190' if i < 10 else '057'} {day}" for i, day in enumerate(weeks)]
     with Store(db) as store:
         ingest_documents(store, FakeCoder(), [document(f"w{i}", [line], source=f"s{i % 3}") for i, line in enumerate(lines)])
-        from detente.ingest.documents import Document
-        import datetime as dt
-
         ingest_documents(store, coder, [Document(id="xss", text=XSS, date=dt.date(2024, 3, 4), title="<b>xss</b>")])
-    port = _free_port()
-    config = uvicorn.Config(create_app(ApiSettings(db=db, token="t"), coder=coder), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(ApiSettings(db=db, token="t"), coder=coder)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def page(server):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
-        )
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(server)
+    with browser_page(server, playwright_api) as page:
         yield page
-        browser.close()
 
 
 def test_code_an_article_highlights_its_events(page):

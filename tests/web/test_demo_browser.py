@@ -10,12 +10,7 @@ Chromium or Playwright is missing.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -24,55 +19,29 @@ from detente.api import ApiSettings, create_app
 from detente.ingest import iter_documents
 from detente.store import Store, ingest_documents
 
-CHROMIUM = os.environ.get("DETENTE_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+from tests.web.browser import CHROMIUM, SHOTS, browser_page, serving
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "andean-crisis-2008" / "corpus.jsonl"
-SHOTS = ROOT / "results" / "screenshots"
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 if not Path(CHROMIUM).exists():
     pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory, coder):
-    import uvicorn
-
     db = tmp_path_factory.mktemp("demo") / "andean.duckdb"
     with Store(db) as store:
         ingest_documents(store, coder, (d for d in iter_documents([CORPUS]) if not isinstance(d, Exception)))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(ApiSettings(db=db, token="t"), coder=coder), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(ApiSettings(db=db, token="t"), coder=coder)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def page(demo_server):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
-        )
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(demo_server)
+    with browser_page(demo_server, playwright_api) as page:
         yield page
-        browser.close()
 
 
 def test_start_page_shows_the_store_and_the_most_active_relationships(page):

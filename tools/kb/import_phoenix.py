@@ -136,11 +136,12 @@ def main(argv: list[str] | None = None) -> int:
     files: dict[str, list[str]] = defaultdict(list)
     used_ids = {c["id"] for c in curated}
     counts = Counter()
+    index = _Index(curated)
     targets: dict[str, tuple[Record, dict]] = {}
     for record in records:
         if not record.names:
             continue
-        target = match_curated(record, curated)
+        target = match_curated(record, index)
         if target is None:
             files[file_for(record)].append(new_entry(record, used_ids))
             counts[record.kind] += 1
@@ -446,11 +447,11 @@ def sector_of(code: str) -> str | None:
 # ----- merging with curated entries --------------------------------------------------------------
 
 
-def match_curated(record: Record, curated: list[dict]) -> dict | None:
+def match_curated(record: Record, index: _Index) -> dict | None:
     keys = record.keys
     if record.kind != "person" and len(record.names) and len(record.names[0].split()) == 1:
         keys = keys | {fold(record.names[0])}
-    for item in _curated_index(curated).get_many(keys):
+    for item in index.get_many(keys):
         if compatible(record, item):
             return item
     return None
@@ -475,13 +476,6 @@ class _Index:
         return out
 
 
-_INDEX: dict[int, _Index] = {}
-
-
-def _curated_index(curated: list[dict]) -> _Index:
-    if id(curated) not in _INDEX:
-        _INDEX[id(curated)] = _Index(curated)
-    return _INDEX[id(curated)]
 
 
 def compatible(record: Record, item: dict) -> bool:

@@ -177,7 +177,8 @@ class _DocResolver:
 
     def _kb_entry(self, ent: Span, context_country: str | None) -> ActorEntry | None:
         """The knowledge-base entry of an entity (cached per document: news repeats its names)."""
-        key = (ent.text, ent.ent_id_, ent.label_, context_country)
+        # where the name stands matters too: "Ismail Khan" inside "Dera Ismail Khan" is no person
+        key = (ent.text, ent.ent_id_, ent.label_, context_country, inside_longer_name(self.doc, ent.start))
         if key not in self._entries:
             self._entries[key] = self._lookup_entry(ent, context_country)
         return self._entries[key]
@@ -202,7 +203,7 @@ class _DocResolver:
             # "Peru's Congress" is not the U.S. Congress, and "Cuba's vice minister Carlos X" is not
             # an Argentine namesake: let the sector path code it
             if all(c.type not in ("country", "place") for c in candidates) and all(
-                c.type != "person" or c.country not in NON_STATE and not any(r.code.startswith(context_country) for r in c.roles)
+                c.type != "person" or (c.country not in NON_STATE and not any(r.code.startswith(context_country) for r in c.roles))
                 for c in candidates
             ):
                 return None
