@@ -18,7 +18,7 @@ PATTERNS = [
 def _ruler() -> tuple:
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("detente_kb_ruler")
-    ruler.set_compiled(*compile_patterns(nlp, PATTERNS))
+    ruler.set_compiled(compile_patterns(nlp, PATTERNS))
     return nlp, ruler
 
 
@@ -65,7 +65,7 @@ def test_a_name_that_may_not_sit_inside_a_longer_name():
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("detente_kb_ruler")
     pattern = {"label": "PERSON", "pattern": "Ismail Khan", "id": "person/ismail-khan", "inside_names": False}
-    ruler.set_compiled(*compile_patterns(nlp, [pattern]))
+    ruler.set_compiled(compile_patterns(nlp, [pattern]))
     assert not nlp("The blast in Dera Ismail Khan killed four.").ents
     assert [e.text for e in nlp("Governor Ismail Khan spoke.").ents] == ["Ismail Khan"]
     assert [e.text for e in nlp("On Monday, Ismail Khan spoke.").ents] == ["Ismail Khan"]

@@ -13,6 +13,7 @@ or ``off`` disables it), which tests and read-only installs use.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -59,7 +60,7 @@ def load_cached(name: str, sources: Iterable[Path | str], build: Callable[[], T]
     path = folder / f"{name}-{source_key(name, sources, version)}.pickle"
     try:
         with open(path, "rb") as handle:
-            return pickle.load(handle)
+            return _unpickle(handle)
     except FileNotFoundError:
         pass
     except Exception as exc:  # a corrupt or incompatible entry is rebuilt
@@ -67,6 +68,18 @@ def load_cached(name: str, sources: Iterable[Path | str], build: Callable[[], T]
     value = build()
     _store(folder, path, name, value)
     return value
+
+
+def _unpickle(handle):
+    """Unpickle with the cyclic garbage collector paused: a compiled KB is hundreds of thousands of
+    new containers, and the collections they trigger on the way cost more than the load itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(handle)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _store(folder: Path, path: Path, name: str, value: object) -> None:

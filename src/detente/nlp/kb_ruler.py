@@ -12,7 +12,7 @@ entities already on the ``Doc`` are kept.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import srsly
@@ -27,7 +27,7 @@ from detente.coding.actors.names import inside_longer_name
 # a pattern: (token hashes, label, entry id, may it follow another capitalised word); the table maps
 # a first-token hash to its patterns, longest first
 Pattern = tuple[tuple[int, ...], str, str, bool]
-Table = dict[int, list[Pattern]]
+Table = dict[int, tuple[Pattern, ...]]
 
 
 class KBRuler:
@@ -36,35 +36,22 @@ class KBRuler:
     def __init__(self, nlp: Language, name: str = "detente_kb_ruler") -> None:
         self.nlp = nlp
         self.name = name
-        self.patterns: list[dict] = []  # {"label", "pattern" (token texts), "id"}, for to_disk
         self.table: Table = {}
 
     def add_patterns(self, patterns: Iterable[dict]) -> None:
-        """Add ``{"label", "pattern", "id"}`` patterns; a string pattern is tokenised here."""
-        tokenizer = self.nlp.tokenizer
-        for pattern in patterns:
-            words = pattern["pattern"]
-            if isinstance(words, str):
-                words = [token.text for token in tokenizer(words)]
-            if words:
-                self.patterns.append({**pattern, "pattern": list(words), "id": pattern.get("id", "")})
-        self.table = compile_table(self.patterns)
-        self._register_strings()
+        """Add ``{"label", "pattern", "id"}`` patterns (``pattern`` a string, tokenised here, or a
+        list of token texts)."""
+        merged = {first: list(candidates) for first, candidates in self.table.items()}
+        for pattern in _tokenised(self.nlp, patterns):
+            merged.setdefault(pattern[0][0], []).append(pattern)
+        self.table = _sorted_table(merged)
 
-    def set_compiled(self, patterns: list[dict], table: Table) -> None:
-        """Install patterns tokenised and compiled earlier (see :func:`compile_patterns`)."""
-        self.patterns, self.table = patterns, table
-        self._register_strings()
-
-    def _register_strings(self) -> None:
-        strings = self.nlp.vocab.strings
-        for pattern in self.patterns:
-            strings.add(pattern["label"])
-            if pattern["id"]:
-                strings.add(pattern["id"])
+    def set_compiled(self, table: Table) -> None:
+        """Install a table compiled earlier (see :func:`compile_patterns`)."""
+        self.table = table
 
     def __len__(self) -> int:
-        return len(self.patterns)
+        return sum(len(candidates) for candidates in self.table.values())
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.table or not len(doc):
@@ -95,40 +82,46 @@ class KBRuler:
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            spans.append(Span(doc, start, end, label=label, span_id=entry_id))
+            spans.append(Span(doc, start, end, label=label, span_id=entry_id))  # adds both strings
         doc.ents = sorted(spans, key=lambda span: span.start)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / "patterns.jsonl", self.patterns)
+        rows = [[list(words), label, entry_id, inside] for candidates in self.table.values() for words, label, entry_id, inside in candidates]
+        srsly.write_msgpack(path / "table.msgpack", rows)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> KBRuler:
-        patterns = list(srsly.read_jsonl(ensure_path(path) / "patterns.jsonl"))
-        self.set_compiled(patterns, compile_table(patterns))
+        rows = srsly.read_msgpack(ensure_path(path) / "table.msgpack")
+        table: dict[int, list[Pattern]] = {}
+        for words, label, entry_id, inside in rows:
+            table.setdefault(words[0], []).append((tuple(words), label, entry_id, inside))
+        self.table = _sorted_table(table)
         return self
 
 
-def compile_table(patterns: list[dict]) -> Table:
-    table: Table = {}
-    for pattern in patterns:
-        words = tuple(hash_string(word) for word in pattern["pattern"])
-        entry = (words, pattern["label"], pattern["id"], pattern.get("inside_names", True))
-        table.setdefault(words[0], []).append(entry)
-    for candidates in table.values():
-        candidates.sort(key=lambda p: -len(p[0]))
-    return table
-
-
-def compile_patterns(nlp: Language, patterns: Iterable[dict]) -> tuple[list[dict], Table]:
-    """Tokenise ``patterns`` with the pipeline's tokenizer and build the lookup table (the slow part)."""
+def _tokenised(nlp: Language, patterns: Iterable[dict]) -> Iterator[Pattern]:
     tokenizer = nlp.tokenizer
-    compiled = []
     for pattern in patterns:
-        words = [token.text for token in tokenizer(pattern["pattern"])]
+        words = pattern["pattern"]
+        if isinstance(words, str):
+            words = [token.text for token in tokenizer(words)]
         if words:
-            compiled.append({**pattern, "pattern": words, "id": pattern.get("id", "")})
-    return compiled, compile_table(compiled)
+            hashes = tuple(hash_string(word) for word in words)
+            yield (hashes, pattern["label"], pattern.get("id", ""), pattern.get("inside_names", True))
+
+
+def _sorted_table(table: dict[int, list[Pattern]]) -> Table:
+    # tuples, not lists: containers of plain values only, which the garbage collector stops tracking
+    return {first: tuple(sorted(candidates, key=lambda p: -len(p[0]))) for first, candidates in table.items()}
+
+
+def compile_patterns(nlp: Language, patterns: Iterable[dict]) -> Table:
+    """Tokenise ``patterns`` with the pipeline's tokenizer and build the lookup table (the slow part)."""
+    table: dict[int, list[Pattern]] = {}
+    for pattern in _tokenised(nlp, patterns):
+        table.setdefault(pattern[0][0], []).append(pattern)
+    return _sorted_table(table)
 
 
 @Language.factory("detente_kb_ruler", assigns=["doc.ents"], requires=[])

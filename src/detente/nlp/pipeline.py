@@ -40,7 +40,7 @@ def build_pipeline(settings: Settings, *, events: bool = True, prefilter: bool |
         "detente_actors", last=True, config={"actor_files": [str(p) for p in settings.actor_files]}
     )
     ruler = nlp.add_pipe("detente_kb_ruler", before="ner")
-    ruler.set_compiled(*_compiled_kb_patterns(nlp, settings, actors.kb))
+    ruler.set_compiled(_compiled_kb_patterns(nlp, settings, actors.kb))
     nlp.add_pipe("detente_document", after="detente_actors")
     if events:
         nlp.add_pipe("detente_events", last=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -26,7 +26,7 @@ try:  # libyaml's loader is ~10x faster on the big files
 except AttributeError:  # pragma: no cover - pure-Python PyYAML
     _Loader = yaml.SafeLoader
 
-KB_FORMAT = "5"  # bump when ActorEntry, Role or the index change shape
+KB_FORMAT = "6"  # bump when ActorEntry, Role or the index change shape
 NON_STATE = {"IGO", "NGO", "IMG", "MNC", "UIS", "REB", "CRM", "---"}
 ENT_LABELS = {
     "person": "PERSON",
@@ -113,17 +113,90 @@ class ActorEntry:
 
 
 _ENTRY_FIELDS = tuple(f.name for f in fields(ActorEntry))
+_ROLES = _ENTRY_FIELDS.index("roles")
+
+
+def _entry_row(entry: ActorEntry) -> tuple:
+    """``entry`` as a tuple of plain values (dates as ordinals): what the compiled KB stores."""
+    row = [getattr(entry, name) for name in _ENTRY_FIELDS]
+    row[_ROLES] = tuple(
+        (r.code, r.sector, r.start.toordinal() if r.start else None, r.end.toordinal() if r.end else None, r.title)
+        for r in entry.roles
+    )
+    return tuple(row)
+
+
+def _entry_from_row(row: tuple) -> ActorEntry:
+    values = list(row)
+    values[_ROLES] = tuple(
+        Role(code, sector, dt.date.fromordinal(start) if start else None, dt.date.fromordinal(end) if end else None, title)
+        for code, sector, start, end, title in row[_ROLES]
+    )
+    return ActorEntry(*values)
+
+
+class Entries(MutableMapping):
+    """The KB's entries by id, built on first access from the compact rows of the compiled cache.
+
+    Unpickling ~27,000 entries with their roles cost half a second on every start, though a run
+    touches a few hundred of them. Insertion order is kept (``reindex`` depends on it).
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, rows: dict[str, ActorEntry | tuple] | None = None) -> None:
+        self._items: dict[str, ActorEntry | tuple] = rows if rows is not None else {}
+
+    def __getitem__(self, entry_id: str) -> ActorEntry:
+        value = self._items[entry_id]
+        if type(value) is tuple:
+            value = self._items[entry_id] = _entry_from_row(value)
+        return value
+
+    def get(self, entry_id: str, default=None):
+        return self[entry_id] if entry_id in self._items else default
+
+    def __setitem__(self, entry_id: str, entry: ActorEntry) -> None:
+        self._items[entry_id] = entry
+
+    def __delitem__(self, entry_id: str) -> None:
+        del self._items[entry_id]
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._items
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def rows(self) -> dict[str, tuple]:
+        """Every entry as a plain tuple (see ``_entry_row``), in order."""
+        return {k: v if type(v) is tuple else _entry_row(v) for k, v in self._items.items()}
 
 
 @dataclass
 class KnowledgeBase:
-    entries: dict[str, ActorEntry] = field(default_factory=dict)
+    entries: Entries = field(default_factory=Entries)
     _aliases: dict[str, list[str]] = field(default_factory=dict)
     _lower: dict[str, list[str]] = field(default_factory=dict)
     _demonyms: dict[str, str] = field(default_factory=dict)
     _countries: dict[str, str] = field(default_factory=dict)
     _generated: set[str] = field(default_factory=set)  # ids from generated files (data/actors/*/)
     _surnames: dict[str, list[str]] = field(default_factory=dict)  # curated people by last name
+
+    def __getstate__(self) -> dict:
+        """Plain values only (entries as rows), so that loading the compiled KB is fast."""
+        state = {name: getattr(self, name) for name in _KB_FIELDS}
+        entries = self.entries if isinstance(self.entries, Entries) else Entries(dict(self.entries))
+        state["entries"] = entries.rows()
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        for name in _KB_FIELDS:
+            setattr(self, name, state[name])
+        self.entries = Entries(state["entries"])
 
     @classmethod
     def load(cls, extra_files: Iterable[Path] = (), *, builtin: bool = True, cache: bool = True) -> KnowledgeBase:
@@ -167,7 +240,6 @@ class KnowledgeBase:
                 log.warning("duplicate actor id %s; keeping the first", entry.id)
                 continue
             self.entries[entry.id] = entry
-        self._user_first = override
 
     def apply_extensions(self, records: Iterable[Extension], path: Path) -> None:
         """Add the names and roles of ``extends`` records to the entries they name."""
@@ -276,6 +348,9 @@ class KnowledgeBase:
                 continue
             seen.add(demonym)
             yield {"label": "NORP", "pattern": demonym, "id": entry_id}
+
+
+_KB_FIELDS = tuple(f.name for f in fields(KnowledgeBase))
 
 
 def _strip_article(text: str) -> str:

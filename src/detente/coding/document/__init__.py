@@ -59,11 +59,12 @@ class DocumentModel:
 def model_document(doc: Doc, kb: KnowledgeBase) -> tuple[list[ActorMention], DocumentModel]:
     """The document's mentions, completed and clustered, and the model that completed them."""
     mentions: list[ActorMention] = list(doc._.actors or [])
-    mentions = acronym_mentions(doc, mentions)
-    mentions = counterparts(doc, mentions, kb)
+    text = doc.text  # spaCy joins the tokens on every call: once per document
+    mentions = acronym_mentions(doc, mentions, text)
+    mentions = counterparts(doc, mentions, kb, text)
     mentions = definite_coref(doc, mentions)
-    mentions = plural_mentions(doc, mentions)
-    issued, issuers = issuer_mentions(doc, mentions, kb)
+    mentions = plural_mentions(doc, mentions, text)
+    issued, issuers = issuer_mentions(doc, mentions, kb, text)
     mentions = sorted(mentions + issued, key=lambda m: (m.token_start, m.token_end))
     weights = focus_weights(doc, mentions)
     focus = focus_countries(weights, kb)

@@ -47,13 +47,13 @@ def _definition(doc: Doc, token: Token, by_token: dict[int, ActorMention]) -> Ac
     return None
 
 
-def acronym_mentions(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+def acronym_mentions(doc: Doc, mentions: list[ActorMention], text: str | None = None) -> list[ActorMention]:
     by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
     defined: dict[str, ActorMention] = {}
     added: list[ActorMention] = []
     replaced: dict[int, ActorMention] = {}
     tokens = []
-    for match in IN_TEXT.finditer(doc.text):
+    for match in IN_TEXT.finditer(doc.text if text is None else text):
         span = doc.char_span(match.start(), match.end())
         if span is not None and len(span) == 1:
             tokens.append(span[0])

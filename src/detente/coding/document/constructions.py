@@ -30,8 +30,8 @@ def _country_word(token: Token, kb: KnowledgeBase):
     return kb.demonym(token.text) or next((e for e in kb.lookup(token.text) if e.type == "country"), None)
 
 
-def counterparts(doc: Doc, mentions: list[ActorMention], kb: KnowledgeBase) -> list[ActorMention]:
-    lowered = doc.text.lower()
+def counterparts(doc: Doc, mentions: list[ActorMention], kb: KnowledgeBase, text: str | None = None) -> list[ActorMention]:
+    lowered = (doc.text if text is None else text).lower()
     if not any(word in lowered for word in COUNTERPART_WORDS):
         return mentions
     covered = {i: m for m in mentions for i in range(m.token_start, m.token_end)}

@@ -114,9 +114,9 @@ def _inside_quotes(token: Token) -> bool:
     return count % 2 == 1
 
 
-def issuer_mentions(doc: Doc, mentions: list[ActorMention], kb=None) -> tuple[list[ActorMention], list[str]]:
+def issuer_mentions(doc: Doc, mentions: list[ActorMention], kb=None, text: str | None = None) -> tuple[list[ActorMention], list[str]]:
     """A mention of every issuer on each "we/our/us" outside quotations (same span: one group)."""
-    if not PRONOUNS_IN_TEXT.search(doc.text):
+    if not PRONOUNS_IN_TEXT.search(doc.text if text is None else text):
         return [], []
     issuers = find_issuers(doc, mentions, kb)
     if not issuers:

@@ -49,8 +49,9 @@ def _last_two(mentions: list[ActorMention], before: int, persons: bool) -> list[
     return picked if len(picked) == 2 else []
 
 
-def plural_mentions(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-    if not any(word in doc.text.lower() for word in ("both ", "two ")):
+def plural_mentions(doc: Doc, mentions: list[ActorMention], text: str | None = None) -> list[ActorMention]:
+    lowered = (doc.text if text is None else text).lower()
+    if not any(word in lowered for word in ("both ", "two ")):
         return mentions
     covered = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
     added: list[ActorMention] = []
