@@ -63,6 +63,15 @@ def test_store_and_analytics_commands_never_import_spacy(store_file, tmp_path):
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
 
 
+def test_dyad_reads_the_store_without_numpy(store_file, tmp_path):
+    probe = PROBE.replace('("spacy", "thinc")', '("spacy", "thinc", "numpy", "trafilatura")')
+    commands = [["dyad", "COL", "VEN", "--db", str(store_file), "--format", "json"]]
+    result = _run(probe, json.dumps(commands), cache=tmp_path / "cache")
+    assert result.returncode == 0, result.stderr
+    assert '"target": "VEN"' in result.stdout
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
 def test_importing_the_package_loads_spacy_only_when_the_coder_is_asked_for(tmp_path):
     code = (
         "import sys, detente; before = 'spacy' in sys.modules; detente.Coder; "

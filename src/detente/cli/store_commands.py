@@ -207,10 +207,12 @@ def dyad_command(a, b, db, since, until, by, scope, weight, fmt, plot, shifts_by
     Example:
       detente dyad USA COL --by week --since 2026-01-01 --plot usa-col.png
     """
-    from detente.analytics import dyad_series, shift_report
+    from detente.analytics import dyad_series
 
     with _open(db, read_only=True) as store:
         try:
+            if plot:  # the shift search (NumPy, ruptures) only runs to mark the plot
+                from detente.analytics import shift_report
             rows = dyad_series(store.con, a, b, since=since, until=until, by=by, scope=scope, weight=weight)
             report = shift_report(store.con, a, b, since=since, until=until, by=shifts_by or ("day" if by == "day" else "week"),
                                   scope=scope, weight=weight) if plot else None

@@ -17,8 +17,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from detente.ingest.documents import Document
 from detente.store.database import Store
 from detente.store.dedup import DedupRule, Report, event_row, group
@@ -175,6 +173,8 @@ def insert_rows(con, table: str, rows: list[tuple]) -> None:
     (an order of magnitude cheaper than binding each value as a parameter)."""
     if not rows:
         return
+    import numpy as np  # only writing commands pay for NumPy
+
     batch = {f"c{i}": np.array(column, dtype=object) for i, column in enumerate(zip(*rows))}  # noqa: F841 (scanned by name)
     con.execute(f"INSERT INTO {table} SELECT * FROM batch")
 
