@@ -39,7 +39,7 @@ def reference() -> Coder:
 
 def test_the_coder_applies_the_ruler_from_recorded_rules(coder):
     names = coder.nlp.pipe_names
-    assert "attribute_ruler" not in names and names.index("parser") < names.index("detente_attribute_ruler") < names.index("lemmatizer")
+    assert "attribute_ruler" not in names and names.index("parser") < names.index("detente_attribute_ruler") < names.index("detente_lemmatizer")
 
 
 def _same_tokens(coder: Coder, reference: Coder, documents: list[Document]) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy as np
 import srsly
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -23,11 +24,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from detente.coding.actors.names import inside_longer_name
+from detente.nlp.hashes import contains
 
 # a pattern: (token hashes, label, entry id, may it follow another capitalised word); the table maps
-# a first-token hash to its patterns, longest first
+# a one-token name's hash, or the first two tokens' hashes of a longer name, to its patterns, longest
+# first (keyed by two tokens, the many names that start with "the" or "National" are not all tried)
 Pattern = tuple[tuple[int, ...], str, str, bool]
-Table = dict[int, tuple[Pattern, ...]]
+Table = dict[int | tuple[int, int], tuple[Pattern, ...]]
+TABLE_FORMAT = "2"  # bump when the table's layout changes (it is cached)
 
 
 class KBRuler:
@@ -37,18 +41,17 @@ class KBRuler:
         self.nlp = nlp
         self.name = name
         self.table: Table = {}
+        self._firsts: np.ndarray | None = None  # the table's keys, sorted (see __call__)
 
     def add_patterns(self, patterns: Iterable[dict]) -> None:
         """Add ``{"label", "pattern", "id"}`` patterns (``pattern`` a string, tokenised here, or a
         list of token texts)."""
-        merged = {first: list(candidates) for first, candidates in self.table.items()}
-        for pattern in _tokenised(self.nlp, patterns):
-            merged.setdefault(pattern[0][0], []).append(pattern)
-        self.table = _sorted_table(merged)
+        self.set_compiled(_table([*(p for candidates in self.table.values() for p in candidates), *_tokenised(self.nlp, patterns)]))
 
     def set_compiled(self, table: Table) -> None:
         """Install a table compiled earlier (see :func:`compile_patterns`)."""
         self.table = table
+        self._firsts = None
 
     def __len__(self) -> int:
         return sum(len(candidates) for candidates in self.table.values())
@@ -56,18 +59,21 @@ class KBRuler:
     def __call__(self, doc: Doc) -> Doc:
         if not self.table or not len(doc):
             return doc
-        orths = doc.to_array(ORTH).tolist()
+        if self._firsts is None:
+            self._firsts = np.array(sorted({key if isinstance(key, int) else key[0] for key in self.table}), dtype=np.uint64)
+        array = doc.to_array(ORTH)
+        orths = array.tolist()
+        length = len(orths)
         table = self.table
         found = []
-        for start, orth in enumerate(orths):
-            candidates = table.get(orth)
-            if candidates is None:
-                continue
-            for words, label, entry_id, inside_names in candidates:
-                end = start + len(words)
-                if end <= len(orths) and (len(words) == 1 or tuple(orths[start:end]) == words):
-                    if inside_names or not inside_longer_name(doc, start):
-                        found.append((start, end, label, entry_id))
+        for start in np.flatnonzero(contains(self._firsts, array)).tolist():  # tokens that start a name
+            longer = table.get((orths[start], orths[start + 1])) if start + 1 < length else None
+            for candidates in (longer, table.get(orths[start])):
+                for words, label, entry_id, inside_names in candidates or ():
+                    end = start + len(words)
+                    if end <= length and (len(words) <= 2 or tuple(orths[start:end]) == words):
+                        if inside_names or not inside_longer_name(doc, start):
+                            found.append((start, end, label, entry_id))
         if found:
             self._set_entities(doc, found)
         return doc
@@ -93,10 +99,7 @@ class KBRuler:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> KBRuler:
         rows = srsly.read_msgpack(ensure_path(path) / "table.msgpack")
-        table: dict[int, list[Pattern]] = {}
-        for words, label, entry_id, inside in rows:
-            table.setdefault(words[0], []).append((tuple(words), label, entry_id, inside))
-        self.table = _sorted_table(table)
+        self.set_compiled(_table((tuple(words), label, entry_id, inside) for words, label, entry_id, inside in rows))
         return self
 
 
@@ -111,17 +114,19 @@ def _tokenised(nlp: Language, patterns: Iterable[dict]) -> Iterator[Pattern]:
             yield (hashes, pattern["label"], pattern.get("id", ""), pattern.get("inside_names", True))
 
 
-def _sorted_table(table: dict[int, list[Pattern]]) -> Table:
-    # tuples, not lists: containers of plain values only, which the garbage collector stops tracking
-    return {first: tuple(sorted(candidates, key=lambda p: -len(p[0]))) for first, candidates in table.items()}
+def _table(patterns: Iterable[Pattern]) -> Table:
+    """Patterns by their key (see ``Table``), longest first, in order otherwise; tuples, not lists:
+    containers of plain values only, which the garbage collector stops tracking."""
+    table: dict[int | tuple[int, int], list[Pattern]] = {}
+    for pattern in patterns:
+        words = pattern[0]
+        table.setdefault(words[0] if len(words) == 1 else (words[0], words[1]), []).append(pattern)
+    return {key: tuple(sorted(candidates, key=lambda p: -len(p[0]))) for key, candidates in table.items()}
 
 
 def compile_patterns(nlp: Language, patterns: Iterable[dict]) -> Table:
     """Tokenise ``patterns`` with the pipeline's tokenizer and build the lookup table (the slow part)."""
-    table: dict[int, list[Pattern]] = {}
-    for pattern in _tokenised(nlp, patterns):
-        table.setdefault(pattern[0][0], []).append(pattern)
-    return _sorted_table(table)
+    return _table(_tokenised(nlp, patterns))
 
 
 @Language.factory("detente_kb_ruler", assigns=["doc.ents"], requires=[])

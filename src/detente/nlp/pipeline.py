@@ -36,6 +36,7 @@ def build_pipeline(settings: Settings, *, events: bool = True, prefilter: bool |
     first = nlp.pipe_names[0]
     nlp.add_pipe("detente_paragraphs", before=first)
     _record_attributes(nlp)
+    _table_lemmatizer(nlp)
     actors = nlp.add_pipe(
         "detente_actors", last=True, config={"actor_files": [str(p) for p in settings.actor_files]}
     )
@@ -53,10 +54,10 @@ def _compiled_kb_patterns(nlp: Language, settings: Settings, kb):
     """The KB's name patterns, tokenised by this pipeline's tokenizer: compiled once, then cached."""
     from detente.coding.actors.kb import KB_FORMAT, builtin_files
     from detente.data.cache import load_cached
-    from detente.nlp.kb_ruler import compile_patterns
+    from detente.nlp.kb_ruler import TABLE_FORMAT, compile_patterns
 
     sources = [*builtin_files(), *settings.actor_files]
-    version = f"{KB_FORMAT}-{settings.model}-{spacy.__version__}-{nlp.meta.get('version')}"
+    version = f"{KB_FORMAT}-{TABLE_FORMAT}-{settings.model}-{spacy.__version__}-{nlp.meta.get('version')}"
     return load_cached("kb-patterns", sources, lambda: compile_patterns(nlp, kb.ruler_patterns()), version=version)
 
 
@@ -70,6 +71,18 @@ def _record_attributes(nlp: Language) -> None:
     for name, component in nlp.pipeline:
         if isinstance(component, AttributeRuler):
             nlp.add_pipe("detente_attributes", name=f"detente_{name}", after=name, config={"ruler": name})
+            nlp.disable_pipe(name)
+
+
+def _table_lemmatizer(nlp: Language) -> None:
+    """Apply the model's rule lemmatizer by word type (same lemmas; see nlp/lemmas.py)."""
+    from spacy.pipeline import Lemmatizer
+
+    import detente.nlp.lemmas  # noqa: F401  (registers the factory)
+
+    for name, component in list(nlp.pipeline):
+        if isinstance(component, Lemmatizer) and component.mode == "rule" and not component.overwrite:
+            nlp.add_pipe("detente_lemmatizer", name=f"detente_{name}", after=name, config={"lemmatizer": name})
             nlp.disable_pipe(name)
 
 

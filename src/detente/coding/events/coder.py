@@ -162,8 +162,10 @@ def code_document(doc: Doc, resources: CodingResources) -> list[dict]:
     positions = np.flatnonzero(contains(wanted, lemmas[:, 0]) | contains(wanted, lemmas[:, 1]))
     dates = [e for e in doc.ents if e.label_ == "DATE"]
     places: dict[int, str | None] = {}  # the state each sentence places things in (see _sentence_place)
+    doc_text = doc.text  # a span's .text joins its tokens on every access: slice this instead
     for sent in doc.sents:
-        if not sent.text.strip():
+        sent_text = doc_text[sent.start_char : sent.end_char]
+        if not sent_text.strip():
             continue
         sentence_index += 1
         inside = positions[(positions >= sent.start) & (positions < sent.end)]
@@ -174,7 +176,7 @@ def code_document(doc: Doc, resources: CodingResources) -> list[dict]:
         sentence_dates = [e for e in dates if sent.start <= e.start < sent.end]
         number = 0
         for candidate in candidates:
-            for record in _records(candidate, sent, index, resources, pub_date, triggers, sentence_dates, places):
+            for record in _records(candidate, sent, sent_text, index, resources, pub_date, triggers, sentence_dates, places):
                 record["event_id"] = f"{doc_id}:{sentence_index}:{number}"
                 record["doc_id"] = doc_id
                 record["sentence_index"] = sentence_index
@@ -188,7 +190,7 @@ def code_document(doc: Doc, resources: CodingResources) -> list[dict]:
 
 
 def _records(
-    candidate: Candidate, sent: Span, index: MentionIndex, resources: CodingResources, pub_date: dt.date | None,
+    candidate: Candidate, sent: Span, sent_text: str, index: MentionIndex, resources: CodingResources, pub_date: dt.date | None,
     triggers: set[int], dates: list[Span], places: dict[int, str | None],
 ):
     trigger = candidate.trigger
@@ -210,7 +212,7 @@ def _records(
         return  # "the summit is the first of its kind": a nominal event with nobody in it
     if code.code == "042" and any(a.sector == "MIL" for a in args.actors):
         # troops "arriving in" a country are deployed there, not visiting it
-        code = resources.codebook["074" if "peacekeep" in sent.text.lower() else "154"]
+        code = resources.codebook["074" if "peacekeep" in sent_text.lower() else "154"]
         candidate = Candidate(candidate.trigger, replace(candidate.pattern, code=code.code), candidate.nominal)
     analysis = analyse(trigger)
     mood = analysis.value
@@ -225,7 +227,7 @@ def _records(
     elif (country := _cached_sentence_place(sent, index, resources, places)) is not None:
         # a government or an army acts abroad as often as at home: only other groups are placed
         args = located(args, country, skip_sectors=STATE_SECTORS)
-    record = _base_record(candidate.code, resources, args, mood, source, date, pub_date, trigger, sent)
+    record = _base_record(candidate.code, resources, args, mood, source, date, pub_date, trigger, sent, sent_text)
     if date is not None and pub_date is not None and mood == ASSERTED and (pub_date - date.date).days > HISTORICAL_DAYS:
         # background history recalled today ("In 1982 Argentina invaded ..."): its own date, and
         # PLOVER's historical mode among the contexts
@@ -234,7 +236,7 @@ def _records(
     record["location"] = location
     record["confidence"] = _confidence(candidate, args, mood)
     yield record
-    demand = _demand(trigger, source, index, args, resources, record, pub_date, sent, mood)
+    demand = _demand(trigger, source, index, args, resources, record, pub_date, sent, sent_text, mood)
     if demand is not None:
         yield demand
     derived = derived_code(candidate.code, committed=analysis.committed, refused=analysis.refused)
@@ -248,14 +250,14 @@ def _records(
         return  # "pledged aid" is already coded on "pledged"
     anchor = speaker or trigger
     # the statement is made now, even when what it announces lies ahead
-    derived_record = _base_record(derived_cameo, resources, args, ASSERTED, attribution(anchor), None, pub_date, anchor, sent)
+    derived_record = _base_record(derived_cameo, resources, args, ASSERTED, attribution(anchor), None, pub_date, anchor, sent, sent_text)
     derived_record["location"] = None
     derived_record["confidence"] = round(max(0.05, record["confidence"] - 0.1), 2)
     derived_record["derived"] = kind
     yield derived_record
 
 
-def _demand(trigger, source, index, args, resources, record, pub_date, sent, mood) -> dict | None:
+def _demand(trigger, source, index, args, resources, record, pub_date, sent, sent_text, mood) -> dict | None:
     """"X said that Y must end its attacks": X demands of Y (CAMEO 10x), asserted."""
     if mood == NEGATED or source.kind != "quoted" or source.speaker_head is None:
         return None
@@ -265,7 +267,7 @@ def _demand(trigger, source, index, args, resources, record, pub_date, sent, moo
     if not speakers:
         return None
     targets = [m for m in (args.actors or args.recipients) if m not in speakers]
-    demand = _base_record(demand_code(record["cameo"]), resources, Arguments(speakers, targets), ASSERTED, source, None, pub_date, trigger, sent)
+    demand = _base_record(demand_code(record["cameo"]), resources, Arguments(speakers, targets), ASSERTED, source, None, pub_date, trigger, sent, sent_text)
     demand["location"] = None
     demand["confidence"] = round(max(0.05, record["confidence"] - 0.1), 2)
     demand["derived"] = "demand"
@@ -291,9 +293,9 @@ def _intent_governor(trigger: Token) -> Token | None:
     return None
 
 
-def _base_record(code_str, resources, args: Arguments, mood, source, date, pub_date, trigger: Token, sent: Span) -> dict:
+def _base_record(code_str, resources, args: Arguments, mood, source, date, pub_date, trigger: Token, sent: Span, text: str) -> dict:
+    """The record's common fields; ``text`` is the sentence's text (``sent.text``)."""
     code = resources.codebook[code_str]
-    text = sent.text  # (built from the tokens on every access)
     return {
         "schema": SCHEMA,
         "date": (date.date if date else pub_date).isoformat() if (date or pub_date) else None,
