@@ -168,7 +168,7 @@ def code_document(doc: Doc, resources: CodingResources) -> list[dict]:
         if not sent_text.strip():
             continue
         sentence_index += 1
-        inside = positions[(positions >= sent.start) & (positions < sent.end)]
+        inside = positions[np.searchsorted(positions, sent.start) : np.searchsorted(positions, sent.end)]
         if not len(inside):
             continue
         candidates = find_candidates(sent, resources.lexicon, (int(i) for i in inside))

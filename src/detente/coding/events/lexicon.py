@@ -37,13 +37,24 @@ class Pattern:
         return len(self.preps) + 2 * len(self.objects) + len(self.deep_objects) + 2 * len(self.prep_objects) + len(self.xcomps)
 
     def matches(self, features: TriggerFeatures) -> bool:
-        return (
-            all(alternatives & features.preps for alternatives in self.preps)
-            and all(alternatives & features.objects for alternatives in self.objects)
-            and all(alternatives & features.deep_objects for alternatives in self.deep_objects)
-            and all(alternatives & features.prep_objects.get(prep, frozenset()) for prep, alternatives in self.prep_objects)
-            and all(alternatives & features.xcomps for alternatives in self.xcomps)
-        )
+        """Every constraint has one of its alternatives among the features (plain loops: this runs
+        for every pattern of every trigger)."""
+        for alternatives in self.preps:
+            if alternatives.isdisjoint(features.preps):
+                return False
+        for alternatives in self.objects:
+            if alternatives.isdisjoint(features.objects):
+                return False
+        for alternatives in self.deep_objects:
+            if alternatives.isdisjoint(features.deep_objects):
+                return False
+        for prep, alternatives in self.prep_objects:
+            if alternatives.isdisjoint(features.prep_objects.get(prep, ())):
+                return False
+        for alternatives in self.xcomps:
+            if alternatives.isdisjoint(features.xcomps):
+                return False
+        return True
 
 
 @dataclass(frozen=True, slots=True)
