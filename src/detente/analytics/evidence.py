@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+
 from detente.analytics.dyads import WEIGHTS, dyad_filter
 
 
@@ -17,18 +19,34 @@ def period_start(date: dt.date, by: str) -> dt.date:
     return date
 
 
-def documents_by_period(con, a: str, b: str, *, scope: str, start: dt.date, end: dt.date, by: str, step: int, periods: int) -> list[set[str]]:
-    """The ids of the documents that report an asserted A–B event, per period."""
+class PeriodDocuments:
+    """The documents that report the dyad's asserted events, by period, as two arrays (period,
+    document number) sorted by period: a heavy dyad has hundreds of thousands of reports, which
+    a set per period would turn into as many Python objects."""
+
+    def __init__(self, periods: np.ndarray, documents: np.ndarray) -> None:
+        order = np.argsort(periods, kind="stable")
+        self.periods, self.documents = periods[order], documents[order]
+
+    def count(self, first: int, stop: int) -> int:
+        """The number of distinct documents in periods ``first`` to ``stop - 1``."""
+        lo, hi = np.searchsorted(self.periods, [first, stop])
+        return int(len(np.unique(self.documents[lo:hi])))
+
+
+def documents_by_period(con, a: str, b: str, *, scope: str, start: dt.date, end: dt.date, by: str, step: int) -> PeriodDocuments:
+    """The documents that report an asserted A–B event, by period (``step`` days from ``start``,
+    counted from the start of the day or week)."""
     where, params = dyad_filter(a, b, scope=scope, alias="p.")
-    rows = con.execute(
-        f"""SELECT DISTINCT m.date, m.doc_id FROM mentions m JOIN mention_pairs p USING (mention_id)
-            WHERE {where} AND m.modality = 'asserted' AND m.date >= ? AND m.date <= ?""",
-        [*params, start, end],
-    ).fetchall()
-    result: list[set[str]] = [set() for _ in range(periods)]
-    for date, doc_id in rows:
-        result[(period_start(date, by) - start).days // step].add(doc_id)
-    return result
+    unit = "week" if by == "week" else "day"
+    arrays = con.execute(
+        f"""SELECT datediff('day', ?::DATE, date_trunc('{unit}', m.date)::DATE) // ? AS period,
+                   dense_rank() OVER (ORDER BY m.doc_id) AS document
+            FROM (SELECT DISTINCT m.date, m.doc_id FROM mentions m JOIN mention_pairs p USING (mention_id)
+                  WHERE {where} AND m.modality = 'asserted' AND m.date >= ? AND m.date <= ?) m""",
+        [start, step, *params, start, end],
+    ).fetchnumpy()
+    return PeriodDocuments(np.asarray(arrays["period"], dtype=np.int64), np.asarray(arrays["document"], dtype=np.int64))
 
 
 def evidence_events(con, a: str, b: str, *, scope: str, weight: str, since: dt.date, until: dt.date, conflict: bool, limit: int) -> list[dict]:
