@@ -39,3 +39,29 @@ def test_a_region_of_two_countries_is_settled_by_the_text(mentions):
 def test_a_region_of_two_countries_stays_open_without_the_text(mentions):
     found = mentions("Punjab police said the highway was closed.")
     assert all(not m["code"].startswith(("IND", "PAK")) for m in found)
+
+
+@pytest.mark.parametrize(
+    "text, phrase, code",
+    [
+        # "the county's <title> NAME": the county named before
+        (
+            "A bus crashed in Wiltshire. The county's Police and Crime Commissioner Tom Vell called for an inquiry.",
+            "Tom Vell",
+            "GBRCOP",
+        ),
+        ("Floods hit Guangdong on Monday. The province's governor ordered evacuations.", "The province's governor", "CHNGOV"),
+        # a region of the noun's kind wins over a later region of another kind
+        (
+            "The delegation left Maricopa County for Ontario. The county's sheriff said the talks went well.",
+            "The county's sheriff",
+            "USACOP",
+        ),
+    ],
+)
+def test_a_definite_region_noun_refers_to_the_last_region_named(mentions, text, phrase, code):
+    assert _find(mentions(text), phrase)["code"] == code
+
+
+def test_a_region_noun_with_no_region_before_it_names_no_country(mentions):
+    assert _find(mentions("The state's police chief resigned on Friday."), "The state's police chief")["code"] == "COP"

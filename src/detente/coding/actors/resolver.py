@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.coding.actors.institutions import country_inside, institution_sector, is_institution
 from detente.coding.actors.kb import NON_STATE, ActorEntry, KnowledgeBase
 from detente.coding.actors.names import inside_longer_name
-from detente.coding.actors.regional import untagged_modifier
+from detente.coding.actors.regional import last_region_country, region_noun_level, untagged_modifier
 from detente.coding.actors.mentions import ActorMention
 from detente.coding.actors.sectors import SectorLexicon
 from detente.coding.places import Gazetteer
@@ -311,11 +311,22 @@ class _DocResolver:
         return None
 
     def _region_modifier_country(self, token: Token) -> str | None:
-        """A region as modifier without a name tag ("Lancashire police")."""
+        """A region as modifier without a name tag ("Lancashire police"), or a definite region
+        noun as possessor ("the county's police commissioner": the last region named)."""
         if self.regions is None:
             return None
+        level = region_noun_level(token)
+        if level is not None:
+            return last_region_country(self.doc, token.i, level, list(self.doc.ents), self._region_and_level)
         name = untagged_modifier(token, self.ent_at.__contains__)
         return self._region_country(name.text) if name is not None else None
+
+    def _region_and_level(self, name: str) -> tuple[str, int] | None:
+        regions = self.regions.lookup(name) if self.regions is not None else ()
+        country = settle(regions, self._document_countries()) if regions else None
+        if country is None:
+            return None
+        return country, min(region.level for region in regions if region.country == country)
 
     def _region_country(self, name: str) -> str | None:
         """The country of a state, province or county, settled by the countries the text names."""
