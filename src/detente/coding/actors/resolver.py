@@ -27,6 +27,7 @@ from detente.coding.actors.institutions import country_inside, institution_secto
 from detente.coding.actors.kb import NON_STATE, ActorEntry, KnowledgeBase
 from detente.coding.actors.names import inside_longer_name
 from detente.coding.actors.regional import last_region_country, region_noun_level, untagged_modifier
+from detente.coding.actors.roles import ParentheticalRoles
 from detente.coding.actors.mentions import ActorMention
 from detente.coding.actors.sectors import SectorLexicon
 from detente.coding.places import Gazetteer
@@ -56,7 +57,7 @@ def resolve_mentions(doc: Doc, resources: ResolverResources, date: dt.date | Non
     return resolver.run()
 
 
-class _DocResolver:
+class _DocResolver(ParentheticalRoles):
     def __init__(self, doc: Doc, resources: ResolverResources, date: dt.date | None) -> None:
         self.doc = doc
         self.kb = resources.kb
@@ -161,6 +162,11 @@ class _DocResolver:
                 return self._from_entry(entry, start, end, head, "kb")
         if title_sector is not None:
             return self._coded(start, end, head, countries[0], title_sector, head_ent.text, "context")
+        if not countries and head_ent is not None and head_ent.label_ == "PERSON":
+            role = self._parenthetical_role(head_ent, self._own_title(head, start))  # see roles.py
+            if role is not None:
+                code, country, sector = role
+                return self._mention(start, end, head, code, country, sector, head_ent.text, "context", None)
         sector_hit = self._sector(head, start)
         if sector_hit is not None:
             sector, org = sector_hit
@@ -179,6 +185,13 @@ class _DocResolver:
                 country, sector = appos
                 return self._coded(start, end, head, country, sector, head_ent.text, "context")
         return None
+
+    def _own_title(self, head: Token, start: int) -> str | None:
+        """The sector of a person's own title: "Mayor Ana Ruiz", "the mayor Ana Ruiz"."""
+        hit = self._sector(head, start)
+        if hit is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            hit = self._sector(head.head, self._span_of(head.head)[0])
+        return hit[0] if hit is not None else None
 
     def _kb_entry(self, ent: Span, context_country: str | None) -> ActorEntry | None:
         """The knowledge-base entry of an entity (cached per document: news repeats its names)."""
@@ -280,12 +293,8 @@ class _DocResolver:
 
     def _country_of_org(self, ent: Span | None) -> str | None:
         """The country of a known organisation (a party, a group, a ministry), not of a place."""
-        if ent is None or ent.label_ != "ORG":
-            return None
-        entry = self._kb_entry(ent, None)
-        if entry is None or entry.type in ("country", "place") or entry.country in NON_STATE:
-            return None
-        return entry.country
+        entry = self._known_org(ent)
+        return entry.country if entry is not None and entry.country not in NON_STATE else None
 
     def _country_of_ent(self, ent: Span) -> str | None:
         if ent.label_ == "PERSON":  # "Petro's government"
