@@ -11,6 +11,7 @@ from detente.coding.actors.kb import KnowledgeBase
 from detente.coding.actors.resolver import ResolverResources, resolve_mentions
 from detente.coding.actors.sectors import SectorLexicon
 from detente.coding.places import Gazetteer
+from detente.coding.regions import Regions
 from detente.nlp.extensions import register_extensions
 
 register_extensions()
@@ -47,6 +48,7 @@ class ActorResolver:
             kb=KnowledgeBase.load(self.actor_files),
             sectors=SectorLexicon.load(),
             gazetteer=Gazetteer() if gazetteer else None,
+            regions=Regions() if gazetteer else None,
         )
 
     @property

@@ -5,7 +5,8 @@ Three paths, tried in this order for each noun phrase:
 * ``kb``: the phrase's head is a name in the knowledge base ("Petro", "the White House");
 * ``context``: an unknown name or a sector noun whose country and sector come from the words
   around it ("Venezuelan opposition leader X" -> VENOPP, "Iranian troops" -> IRNMIL,
-  "the president of Colombia" -> COLGOV, "X, Colombia's foreign minister" -> COLGOV);
+  "the president of Colombia" -> COLGOV, "X, Colombia's foreign minister" -> COLGOV); a state,
+  province or county stands for its country ("Texas police" -> USACOP; see coding.regions);
 * ``coref``: a later surname, title phrase ("the Colombian leader") or personal pronoun that
   points, unambiguously, to an actor introduced earlier in the document.
 """
@@ -25,9 +26,12 @@ from spacy.tokens import Doc, Span, Token
 from detente.coding.actors.institutions import country_inside, institution_sector, is_institution
 from detente.coding.actors.kb import NON_STATE, ActorEntry, KnowledgeBase
 from detente.coding.actors.names import inside_longer_name
+from detente.coding.actors.regional import last_region_country, region_noun_level, untagged_modifier
+from detente.coding.actors.roles import ParentheticalRoles
 from detente.coding.actors.mentions import ActorMention
 from detente.coding.actors.sectors import SectorLexicon
 from detente.coding.places import Gazetteer
+from detente.coding.regions import Regions, settle
 
 NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "case", "flat", "nummod", "quantmod", "punct"}
 ACTOR_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -39,11 +43,12 @@ HEAD_POS = {"NOUN", "PROPN"}
 
 @dataclass
 class ResolverResources:
-    """What the resolver reads: the knowledge base, sector nouns and a gazetteer."""
+    """What the resolver reads: the knowledge base, sector nouns, a gazetteer and region names."""
 
     kb: KnowledgeBase
     sectors: SectorLexicon
     gazetteer: Gazetteer | None = None
+    regions: Regions | None = None
 
 
 def resolve_mentions(doc: Doc, resources: ResolverResources, date: dt.date | None) -> list[ActorMention]:
@@ -52,12 +57,13 @@ def resolve_mentions(doc: Doc, resources: ResolverResources, date: dt.date | Non
     return resolver.run()
 
 
-class _DocResolver:
+class _DocResolver(ParentheticalRoles):
     def __init__(self, doc: Doc, resources: ResolverResources, date: dt.date | None) -> None:
         self.doc = doc
         self.kb = resources.kb
         self.sectors = resources.sectors
         self.gazetteer = resources.gazetteer
+        self.regions = resources.regions
         self.date = date
         self.ent_at: dict[int, Span] = {}
         for ent in doc.ents:
@@ -156,6 +162,11 @@ class _DocResolver:
                 return self._from_entry(entry, start, end, head, "kb")
         if title_sector is not None:
             return self._coded(start, end, head, countries[0], title_sector, head_ent.text, "context")
+        if not countries and head_ent is not None and head_ent.label_ == "PERSON":
+            role = self._parenthetical_role(head_ent, self._own_title(head, start))  # see roles.py
+            if role is not None:
+                code, country, sector = role
+                return self._mention(start, end, head, code, country, sector, head_ent.text, "context", None)
         sector_hit = self._sector(head, start)
         if sector_hit is not None:
             sector, org = sector_hit
@@ -174,6 +185,13 @@ class _DocResolver:
                 country, sector = appos
                 return self._coded(start, end, head, country, sector, head_ent.text, "context")
         return None
+
+    def _own_title(self, head: Token, start: int) -> str | None:
+        """The sector of a person's own title: "Mayor Ana Ruiz", "the mayor Ana Ruiz"."""
+        hit = self._sector(head, start)
+        if hit is None and head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            hit = self._sector(head.head, self._span_of(head.head)[0])
+        return hit[0] if hit is not None else None
 
     def _kb_entry(self, ent: Span, context_country: str | None) -> ActorEntry | None:
         """The knowledge-base entry of an entity (cached per document: news repeats its names)."""
@@ -243,10 +261,13 @@ class _DocResolver:
         seen: set[int] = set()
         for i in range(start, end):
             ent = self.ent_at.get(i)
-            if ent is None or ent.start in seen or (exclude is not None and ent.start == exclude.start):
+            if ent is None:
+                country = self._region_modifier_country(self.doc[i])
+            elif ent.start in seen or (exclude is not None and ent.start == exclude.start):
                 continue
-            seen.add(ent.start)
-            country = self._country_of_ent(ent)
+            else:
+                seen.add(ent.start)
+                country = self._country_of_ent(ent)
             if country and country not in countries:
                 countries.append(country)
         if countries:
@@ -272,16 +293,14 @@ class _DocResolver:
 
     def _country_of_org(self, ent: Span | None) -> str | None:
         """The country of a known organisation (a party, a group, a ministry), not of a place."""
-        if ent is None or ent.label_ != "ORG":
-            return None
-        entry = self._kb_entry(ent, None)
-        if entry is None or entry.type in ("country", "place") or entry.country in NON_STATE:
-            return None
-        return entry.country
+        entry = self._known_org(ent)
+        return entry.country if entry is not None and entry.country not in NON_STATE else None
 
     def _country_of_ent(self, ent: Span) -> str | None:
         if ent.label_ == "PERSON":  # "Petro's government"
             entries = self.kb.lookup(ent.text) or ([self.kb[ent.ent_id_]] if ent.ent_id_ in self.kb.entries else [])
+            if not entries and len(ent) == 1 and ent.root.dep_ in ("poss", "compound"):
+                return self._region_country(ent.text)  # the tagger's "person" in "Bavaria's premier"
             return entries[0].country if entries and entries[0].country not in NON_STATE else None
         if ent.label_ not in ("GPE", "NORP", "LOC", "ORG", "FAC"):
             return None
@@ -291,11 +310,39 @@ class _DocResolver:
         for entry in self.kb.lookup(ent.text):
             if entry.type in ("country", "place") or ent.label_ == "GPE":
                 return entry.country
+        if ent.label_ in ("GPE", "LOC", "NORP") and (country := self._region_country(ent.text)) is not None:
+            return country  # "Bavaria's interior minister", "Texas police" (before the gazetteer:
+            # its alternate names make "Florida" a Colombian town)
         if ent.label_ == "GPE" and self.gazetteer is not None:
             place = self.gazetteer.lookup(ent.text)
             if place is not None:
                 return place.country
         return None
+
+    def _region_modifier_country(self, token: Token) -> str | None:
+        """A region as modifier without a name tag ("Lancashire police"), or a definite region
+        noun as possessor ("the county's police commissioner": the last region named)."""
+        if self.regions is None:
+            return None
+        level = region_noun_level(token)
+        if level is not None:
+            return last_region_country(self.doc, token.i, level, list(self.doc.ents), self._region_and_level)
+        name = untagged_modifier(token, self.ent_at.__contains__)
+        return self._region_country(name.text) if name is not None else None
+
+    def _region_and_level(self, name: str) -> tuple[str, int] | None:
+        regions = self.regions.lookup(name) if self.regions is not None else ()
+        country = settle(regions, self._document_countries()) if regions else None
+        if country is None:
+            return None
+        return country, min(region.level for region in regions if region.country == country)
+
+    def _region_country(self, name: str) -> str | None:
+        """The country of a state, province or county, settled by the countries the text names."""
+        if self.regions is None:
+            return None
+        regions = self.regions.lookup(name)
+        return settle(regions, self._document_countries()) if regions else None
 
     def _sector(self, head: Token, start: int) -> tuple[str, ActorEntry | None] | None:
         """Sector of the phrase's head noun (with its compounds), and a named group modifying it."""
