@@ -107,6 +107,9 @@ class RuleTable:
         self._sets = np.zeros((1, len(self.outputs)), dtype=bool)
         self._token_classes: dict[tuple, int] = {}
         self._pair_classes: dict[tuple, int] = {}
+        self._row_classes: dict[bytes, tuple[int, int]] = {}  # a token's tested values -> its classes
+        # the attributes read from the document (no pattern tests anything: every token alike)
+        self.tested = sorted({a.id for a in (*self.alone, *self.paired)}) or [IDS["ORTH"]]
         self.lock = threading.Lock()  # recording is not concurrent (the API codes in threads)
 
     @staticmethod
@@ -141,15 +144,33 @@ class RuleTable:
         return ids[inverse.reshape(-1)]
 
     def contexts_of(self, doc: Doc) -> np.ndarray:
-        tested = sorted({a.id for a in (*self.alone, *self.paired)})
-        if not tested:  # no pattern tests anything: every token gets the same rules
-            tested = [IDS["ORTH"]]
+        tested = self.tested
         columns = {attr: k for k, attr in enumerate(tested)}
-        array = doc.to_array(tested).reshape(len(doc), len(tested))
-        token = self._combine(self.alone, array, columns, self._token_classes)
-        pair = self._combine(self.paired, array, columns, self._pair_classes)
-        if max(len(self._token_classes), len(self._pair_classes)) >= 1 << 20:
-            raise Unsupported("too many classes")
+        array = np.ascontiguousarray(doc.to_array(tested).reshape(len(doc), len(tested)), dtype=np.uint64)
+        # one (token class, pair class) per distinct row of tested values: rows as bytes, the
+        # classes of rows not seen before computed from their values
+        rows = array.view(np.dtype((np.void, array.itemsize * len(tested)))).reshape(-1)
+        unique, inverse = np.unique(rows, return_inverse=True)
+        keys = unique.tolist()
+        classes = np.empty((len(keys), 2), dtype=np.int64)
+        missing = []
+        for k, key in enumerate(keys):
+            found = self._row_classes.get(key)
+            if found is None:
+                missing.append(k)
+            else:
+                classes[k] = found
+        if missing:
+            values = unique[missing].view(np.uint64).reshape(len(missing), len(tested))
+            token = self._combine(self.alone, values, columns, self._token_classes)
+            pair = self._combine(self.paired, values, columns, self._pair_classes)
+            if max(len(self._token_classes), len(self._pair_classes)) >= 1 << 20:
+                raise Unsupported("too many classes")
+            for j, k in enumerate(missing):
+                classes[k] = token[j], pair[j]
+                if len(self._row_classes) < MAX_CONTEXTS:
+                    self._row_classes[keys[k]] = (int(token[j]), int(pair[j]))
+        token, pair = classes[inverse.reshape(-1), 0], classes[inverse.reshape(-1), 1]
         before = np.concatenate(([ABSENT], pair[:-1]))
         after = np.concatenate((pair[1:], [ABSENT]))
         return (before << 42) | (token << 21) | after
