@@ -87,3 +87,21 @@ def test_user_override_file(tmp_path):
     document = Document(id="u", text="The QF criticised the reform.", date=dt.date(2024, 1, 1))
     found = list(coder.actors([document]))
     assert _find(found, "The QF")["code"] == "CHLNGO"
+
+
+def test_a_definite_title_is_not_another_argument_of_its_own_clause(mentions):
+    found = mentions("Abdullah Gul met the envoy in Ankara.", date="2008-03-01")
+    envoy = _find(found, "the envoy")
+    assert envoy["name"] != "Abdullah Gül" and envoy["via"] != "coref"
+    # in the next sentence the title may refer back
+    found = mentions("Abdullah Gul arrived in Tirana on Monday. The president met students.", date="2008-03-01")
+    assert _find(found, "The president")["name"] == "Abdullah Gül"
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(mentions):
+    found = mentions("Gustavo Petro thanked him for the visit.")
+    assert not [m for m in found if m["text"] == "him"]
+    found = mentions("Gustavo Petro said he would travel to Quito.")
+    assert _find(found, "he")["name"] == "Gustavo Petro"
+    found = mentions("Gustavo Petro met his ministers.")
+    assert _find(found, "his")["name"] == "Gustavo Petro"

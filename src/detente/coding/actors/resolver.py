@@ -23,6 +23,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from detente.coding.actors.clauses import bound_in_clause
 from detente.coding.actors.institutions import country_inside, institution_sector, is_institution
 from detente.coding.actors.kb import NON_STATE, ActorEntry, KnowledgeBase
 from detente.coding.actors.names import inside_longer_name
@@ -528,6 +529,7 @@ class _DocResolver(ParentheticalRoles):
             and m.name
             and (mention.country is None or m.country == mention.country)
             and (m.sector == mention.sector or mention.sector == "GOV" and m.sector in PERSON_TITLE_SECTORS)
+            and not bound_in_clause(head, self.doc[m.head])  # "Mubarak met the envoy": not Mubarak
         }
         if len(candidates) != 1:
             return None
@@ -545,7 +547,11 @@ class _DocResolver(ParentheticalRoles):
             sent = token.sent
             previous = self._previous_sentence(sent)
             window_start = previous.start if previous is not None else sent.start
-            candidates = {m.entry_id or m.name: m for m in persons if window_start <= m.token_start < token.i}
+            candidates = {
+                m.entry_id or m.name: m
+                for m in persons
+                if window_start <= m.token_start < token.i and not bound_in_clause(token, self.doc[m.head])
+            }
             if len(candidates) == 1:
                 yield self._copy(next(iter(candidates.values())), token.i, token.i + 1, token)
 
