@@ -6,7 +6,8 @@ Three paths, tried in this order for each noun phrase:
 * ``context``: an unknown name or a sector noun whose country and sector come from the words
   around it ("Venezuelan opposition leader X" -> VENOPP, "Iranian troops" -> IRNMIL,
   "the president of Colombia" -> COLGOV, "X, Colombia's foreign minister" -> COLGOV); a state,
-  province or county stands for its country ("Texas police" -> USACOP; see coding.regions);
+  province or county stands for its country ("Texas police" -> USACOP; see coding.regions), a
+  facility in a person's role gives its own ("X, a Mombasa port official" -> KENGOV; facilities.py);
 * ``coref``: a later surname, title phrase ("the Colombian leader") or personal pronoun that
   points, unambiguously, to an actor introduced earlier in the document.
 """
@@ -24,6 +25,7 @@ from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from detente.coding.actors.clauses import bound_in_clause
+from detente.coding.actors.facilities import FacilityStaff
 from detente.coding.actors.institutions import country_inside, institution_sector, is_institution
 from detente.coding.actors.kb import NON_STATE, ActorEntry, KnowledgeBase
 from detente.coding.actors.names import inside_longer_name
@@ -58,7 +60,7 @@ def resolve_mentions(doc: Doc, resources: ResolverResources, date: dt.date | Non
     return resolver.run()
 
 
-class _DocResolver(ParentheticalRoles):
+class _DocResolver(ParentheticalRoles, FacilityStaff):
     def __init__(self, doc: Doc, resources: ResolverResources, date: dt.date | None) -> None:
         self.doc = doc
         self.kb = resources.kb
@@ -149,6 +151,8 @@ class _DocResolver(ParentheticalRoles):
             title = head.head
             title_start, title_end = self._span_of(title)
             countries, _ = self._context_countries(title, title_start, title_end, exclude=head_ent)
+            if not countries and (facility_country := self._facility_country(title, title_start)):
+                countries = [facility_country]  # "an airport protocol officer, NAME": see facilities.py
             hit = self._sector(title, title_start) if countries else None
             title_sector = hit[0] if hit is not None else None
             of_end = end
@@ -176,7 +180,7 @@ class _DocResolver(ParentheticalRoles):
                 return self._mention(start, end, head, code, org.country, org_sector or sector, org.name, "kb", org)
             name = head_ent.text if head_ent is not None and head_ent.label_ == "PERSON" else None
             if not countries:
-                countries = [self._appos_country(head)]
+                countries = [self._appos_country(head) or self._facility_country(head, start)]
             end = max(end, of_end)
             # "the foreign ministers of India and Pakistan": one mention per country, same span
             return [self._coded(start, end, head, country, sector, name, "context") for country in countries]
@@ -393,7 +397,7 @@ class _DocResolver(ParentheticalRoles):
                 continue
             start, end = self._span_of(child)
             hit = self._sector(child, start)
-            country = self._context_country(child, start, end, exclude=None)
+            country = self._context_country(child, start, end, exclude=None) or self._facility_country(child, start)
             if hit is not None or country:
                 return country, hit[0] if hit else None
         return None
