@@ -120,3 +120,25 @@ def test_names_with_the_same_hash_are_told_apart_by_their_text(monkeypatch):
     cities = [("Lima", "PER", -12.0, -77.0, 9), ("Quito", "ECU", -0.2, -78.5, 2), ("Cali", "COL", 3.4, -76.5, 2)]
     index = places.PlaceIndex.from_names({"lima": 0, "quito": 1, "cali": 2, "santiago de cali": 2}, cities)
     assert [index.find(k) for k in ("quito", "lima", "cali", "santiago de cali", "bogota")] == [1, 0, 2, 2, None]
+
+
+def test_the_event_lexicon_compiles_once_and_loads_from_the_cache(tmp_path, monkeypatch):
+    from detente.coding.events import lexicon as lexicon_module
+
+    monkeypatch.setenv("DETENTE_CACHE_DIR", str(tmp_path))
+    reads = []
+    real = lexicon_module.read_patterns
+
+    def counting(path, synonyms):
+        reads.append(path.name)
+        return real(path, synonyms)
+
+    monkeypatch.setattr(lexicon_module, "read_patterns", counting)
+    first = lexicon_module.Lexicon.load()
+    assert sorted(reads) == ["nouns.tsv", "verbs.tsv"]
+    assert len(list(tmp_path.glob("lexicon-*.pickle"))) == 1
+    second = lexicon_module.Lexicon.load()
+    assert len(reads) == 2  # read from the cache
+    assert second is not first and second.verbs == first.verbs and second.nouns == first.nouns
+    folder = lexicon_module.data_path("lexicon")
+    assert lexicon_module.Lexicon.load(folder).verbs == first.verbs and len(reads) == 4  # a folder is read as it is

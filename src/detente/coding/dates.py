@@ -12,7 +12,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-import dateparser
 from spacy.tokens import Span, Token
 
 DURATION = re.compile(
@@ -72,6 +71,8 @@ def resolve_date(text: str, reference: dt.date, *, future: bool = False) -> dt.d
         "PREFER_DAY_OF_MONTH": "first",
         "REQUIRE_PARTS": [],
     }
+    import dateparser  # 0.1-0.2 s to import: paid by the first phrase that needs it, not at start
+
     try:
         parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     except (ValueError, OverflowError):

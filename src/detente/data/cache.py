@@ -46,7 +46,7 @@ def source_key(name: str, sources: Iterable[Path | str], version: str = "1") -> 
         path = Path(source)
         try:
             stat = path.stat()
-            digest.update(f"\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
+            digest.update(f"\0{path.absolute()}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
         except OSError:
             digest.update(f"\0{path}\0missing".encode())
     return digest.hexdigest()[:20]

@@ -31,7 +31,7 @@ from detente.nlp.hashes import contains
 # first (keyed by two tokens, the many names that start with "the" or "National" are not all tried)
 Pattern = tuple[tuple[int, ...], str, str, bool]
 Table = dict[int | tuple[int, int], tuple[Pattern, ...]]
-TABLE_FORMAT = "2"  # bump when the table's layout changes (it is cached)
+TABLE_FORMAT = "3"  # bump when the table's layout changes (it is cached)
 
 
 class KBRuler:
@@ -48,10 +48,11 @@ class KBRuler:
         list of token texts)."""
         self.set_compiled(_table([*(p for candidates in self.table.values() for p in candidates), *_tokenised(self.nlp, patterns)]))
 
-    def set_compiled(self, table: Table) -> None:
-        """Install a table compiled earlier (see :func:`compile_patterns`)."""
+    def set_compiled(self, table: Table, firsts: np.ndarray | None = None) -> None:
+        """Install a table compiled earlier (see :func:`compile_patterns`), with its first tokens
+        (see :func:`first_tokens`) when they were kept with it."""
         self.table = table
-        self._firsts = None
+        self._firsts = firsts
 
     def __len__(self) -> int:
         return sum(len(candidates) for candidates in self.table.values())
@@ -60,7 +61,7 @@ class KBRuler:
         if not self.table or not len(doc):
             return doc
         if self._firsts is None:
-            self._firsts = np.array(sorted({key if isinstance(key, int) else key[0] for key in self.table}), dtype=np.uint64)
+            self._firsts = first_tokens(self.table)
         array = doc.to_array(ORTH)
         orths = array.tolist()
         length = len(orths)
@@ -122,6 +123,11 @@ def _table(patterns: Iterable[Pattern]) -> Table:
         words = pattern[0]
         table.setdefault(words[0] if len(words) == 1 else (words[0], words[1]), []).append(pattern)
     return {key: tuple(sorted(candidates, key=lambda p: -len(p[0]))) for key, candidates in table.items()}
+
+
+def first_tokens(table: Table) -> np.ndarray:
+    """The sorted hashes of the tokens a name of ``table`` starts with."""
+    return np.array(sorted({key if isinstance(key, int) else key[0] for key in table}), dtype=np.uint64)
 
 
 def compile_patterns(nlp: Language, patterns: Iterable[dict]) -> Table:

@@ -41,7 +41,7 @@ def build_pipeline(settings: Settings, *, events: bool = True, prefilter: bool |
         "detente_actors", last=True, config={"actor_files": [str(p) for p in settings.actor_files]}
     )
     ruler = nlp.add_pipe("detente_kb_ruler", before="ner")
-    ruler.set_compiled(_compiled_kb_patterns(nlp, settings, actors.kb))
+    ruler.set_compiled(*_compiled_kb_patterns(nlp, settings, actors.kb))
     nlp.add_pipe("detente_document", after="detente_actors")
     if events:
         nlp.add_pipe("detente_events", last=True)
@@ -51,14 +51,19 @@ def build_pipeline(settings: Settings, *, events: bool = True, prefilter: bool |
 
 
 def _compiled_kb_patterns(nlp: Language, settings: Settings, kb):
-    """The KB's name patterns, tokenised by this pipeline's tokenizer: compiled once, then cached."""
+    """The KB's name patterns, tokenised by this pipeline's tokenizer, as the ruler's table and its first
+    tokens: compiled once, then cached."""
     from detente.coding.actors.kb import KB_FORMAT, builtin_files
     from detente.data.cache import load_cached
-    from detente.nlp.kb_ruler import TABLE_FORMAT, compile_patterns
+    from detente.nlp.kb_ruler import TABLE_FORMAT, compile_patterns, first_tokens
+
+    def build():
+        table = compile_patterns(nlp, kb.ruler_patterns())
+        return table, first_tokens(table)
 
     sources = [*builtin_files(), *settings.actor_files]
     version = f"{KB_FORMAT}-{TABLE_FORMAT}-{settings.model}-{spacy.__version__}-{nlp.meta.get('version')}"
-    return load_cached("kb-patterns", sources, lambda: compile_patterns(nlp, kb.ruler_patterns()), version=version)
+    return load_cached("kb-patterns", sources, build, version=version)
 
 
 def _record_attributes(nlp: Language) -> None:

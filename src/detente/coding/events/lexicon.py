@@ -19,6 +19,7 @@ from detente.data import data_path
 from detente.errors import DataFileError
 
 NO_EVENT = "---"
+LEXICON_FORMAT = "1"  # bump when Pattern or Lexicon change shape (the compiled lexicon is cached)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,14 @@ class Lexicon:
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
-        folder = folder or data_path("lexicon")
+        """The lexicon of ``folder`` (default: the shipped one, compiled once into the user cache,
+        see ``detente.data.cache``; rebuilt when a file of it changes)."""
+        if folder is None:
+            from detente.data.cache import load_cached
+
+            folder = data_path("lexicon")
+            files = [folder / name for name in ("synonyms.tsv", "verbs.tsv", "nouns.tsv")]
+            return load_cached("lexicon", files, lambda: cls.load(folder), version=LEXICON_FORMAT)
         synonyms = read_synonyms(folder / "synonyms.tsv")
         return cls(
             verbs=_index(read_patterns(folder / "verbs.tsv", synonyms)),
