@@ -142,8 +142,10 @@ class _DocResolver(ParentheticalRoles, FacilityStaff):
         return start, end
 
     def _noun_phrase(self, head: Token) -> list[ActorMention] | None:
-        start, end = self._span_of(head)
         head_ent = self.ent_at.get(head.i)
+        if head_ent is None and not self._may_head_sector(head):
+            return None  # "talks", "border": without a name, only a sector noun makes an actor
+        start, end = self._span_of(head)
         countries, of_end = self._context_countries(head, start, end, exclude=head_ent)
         title_sector = None
         if not countries and head_ent is not None and head_ent.label_ == "PERSON" and head.dep_ == "appos":
@@ -190,6 +192,14 @@ class _DocResolver(ParentheticalRoles, FacilityStaff):
                 country, sector = appos
                 return self._coded(start, end, head, country, sector, head_ent.text, "context")
         return None
+
+    def _may_head_sector(self, head: Token) -> bool:
+        """False when :meth:`_sector` cannot find a sector for a phrase headed by ``head``: no
+        sector phrase ends with the word and it is no institution noun (a head that :meth:`_sector`
+        leaves out of its words, a possessor or a determiner, is not judged here)."""
+        if head.dep_ in ("det", "poss", "case") or head.is_punct:
+            return True
+        return self.sectors.may_end(head.lemma_) or self.sectors.may_end(head.text) or is_institution(head)
 
     def _own_title(self, head: Token, start: int) -> str | None:
         """The sector of a person's own title: "Mayor Ana Ruiz", "the mayor Ana Ruiz"."""

@@ -31,6 +31,14 @@ class SectorLexicon:
                 phrases[" ".join(parts[0].lower().split())] = parts[1].strip()
         return cls(phrases)
 
+    def __post_init__(self) -> None:
+        self._last_words = {phrase.rsplit(" ", 1)[-1] for phrase in self.phrases}
+
+    def may_end(self, word: str) -> bool:
+        """Whether some phrase ends with ``word`` (any case): a noun for which this is false heads
+        no sector phrase, whatever precedes it."""
+        return word.lower() in self._last_words
+
     def get(self, phrase: str) -> str | None:
         return self.phrases.get(phrase.lower())
 
