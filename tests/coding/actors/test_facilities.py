@@ -6,14 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.coding.actors.finding import find_mention
+
 LIMA_AIRPORT = "Flights resumed at Lima's Jorge Chávez airport on Monday. "
-
-
-def _find(mentions, text):
-    """The shortest mention that holds ``text`` (a title and its name may form one phrase)."""
-    found = sorted((m for m in mentions if text in m["text"]), key=lambda m: len(m["text"]))
-    assert found, f"no mention of {text!r} in {[(m['text'], m['code']) for m in mentions]}"
-    return found[0]
 
 
 @pytest.mark.parametrize(
@@ -56,7 +51,7 @@ def _find(mentions, text):
     ],
 )
 def test_a_person_at_a_facility_takes_its_country(mentions, text, phrase, code):
-    assert _find(mentions(text), phrase)["code"] == code
+    assert find_mention(mentions(text), phrase)["code"] == code
 
 
 @pytest.mark.parametrize(
@@ -70,10 +65,10 @@ def test_a_person_at_a_facility_takes_its_country(mentions, text, phrase, code):
     ],
 )
 def test_without_a_placed_facility_the_country_stays_open(mentions, text):
-    assert _find(mentions(text), "Rosa Valdivieso")["code"] == "GOV"
+    assert find_mention(mentions(text), "Rosa Valdivieso")["code"] == "GOV"
 
 
 def test_a_facility_role_without_a_person_is_left_to_the_sector_nouns(mentions):
     """Only a person's role reads the facility: a bare "airport officials" keeps no country."""
     found = mentions(LIMA_AIRPORT + "Airport officials said the runway was closed.")
-    assert _find(found, "Airport officials")["code"] == "GOV"
+    assert find_mention(found, "Airport officials")["code"] == "GOV"
