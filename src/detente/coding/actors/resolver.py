@@ -9,22 +9,21 @@ Three paths, tried in this order for each noun phrase:
   province or county stands for its country ("Texas police" -> USACOP; see coding.regions), a
   facility in a person's role gives its own ("X, a Mombasa port official" -> KENGOV; facilities.py);
 * ``coref``: a later surname, title phrase ("the Colombian leader") or personal pronoun that
-  points, unambiguously, to an actor introduced earlier in the document.
+  points, unambiguously, to an actor introduced earlier in the document (coreference.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import numpy as np
 from spacy.attrs import POS
-from spacy.parts_of_speech import NOUN, PRON, PROPN
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from detente.coding.actors.clauses import bound_in_clause
+from detente.coding.actors.coreference import Coreference
 from detente.coding.actors.facilities import FacilityStaff
 from detente.coding.actors.institutions import country_inside, institution_sector, is_institution
 from detente.coding.actors.kb import NON_STATE, ActorEntry, KnowledgeBase
@@ -38,9 +37,6 @@ from detente.coding.regions import Regions, settle
 
 NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "case", "flat", "nummod", "quantmod", "punct"}
 ACTOR_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-PERSON_TITLE_SECTORS = {"GOV", "OPP", "LEG", "JUD", "PTY", "ELI", "MIL", "REB"}
-DEFINITE = {"the", "this", "that"}
 HEAD_POS = {"NOUN", "PROPN"}
 
 
@@ -60,7 +56,7 @@ def resolve_mentions(doc: Doc, resources: ResolverResources, date: dt.date | Non
     return resolver.run()
 
 
-class _DocResolver(ParentheticalRoles, FacilityStaff):
+class _DocResolver(ParentheticalRoles, FacilityStaff, Coreference):
     def __init__(self, doc: Doc, resources: ResolverResources, date: dt.date | None) -> None:
         self.doc = doc
         self.kb = resources.kb
@@ -457,125 +453,6 @@ class _DocResolver(ParentheticalRoles, FacilityStaff):
     def _is_person(self, head: Token) -> bool:
         ent = self.ent_at.get(head.i)
         return ent is not None and ent.label_ == "PERSON"
-
-    # -- coreference ---------------------------------------------------------------------------
-    def _coreference(self, mentions: list[ActorMention], unresolved: list[tuple[Span, Token]]) -> list[ActorMention]:
-        extra: list[ActorMention] = []
-        for ent, head in unresolved:
-            earlier = [m for m in mentions if m.kind == "person" and m.token_start < ent.start and m.name]
-            surname = ent[-1].text
-            matches = {m.entry_id or m.name: m for m in earlier if m.name.split()[-1] == surname or m.name == ent.text}
-            if len(matches) == 1:
-                source = next(iter(matches.values()))
-                extra.append(self._copy(source, ent.start, ent.end, ent.root))
-            elif not matches and len(ent) == 1 and (entry := self._office_holder_named(surname)) is not None:
-                extra.append(self._from_entry(entry, ent.start, ent.end, ent.root, "kb"))
-        resolved = sorted(mentions + extra, key=lambda m: m.token_start)
-        final: list[ActorMention] = []
-        for mention in resolved:
-            if mention.country is None and mention.kind == "person":
-                mention = self._surname_coref(mention, final) or mention
-            final.append(self._title_coref(mention, final) or mention)
-        final.extend(self._pronouns(final))
-        final.sort(key=lambda m: m.token_start)
-        return self._fill_from_inner(final)
-
-    def _office_holder_named(self, surname: str) -> ActorEntry | None:
-        """A bare surname never introduced by its full name ("Ortega and Murillo" in a statement on
-        Nicaragua): the one known person of that surname who held a dated role on the date in a
-        country the document names."""
-        if self.date is None:
-            return None
-        countries = self._document_countries()
-        found = [
-            entry
-            for entry in self.kb.by_surname(surname)
-            if entry.country in countries and any(r.dated and r.covers(self.date) for r in entry.roles)
-        ]
-        return found[0] if len(found) == 1 else None
-
-    def _surname_coref(self, mention: ActorMention, earlier: list[ActorMention]) -> ActorMention | None:
-        """"Prime Minister Johnson" after "Boris Johnson": a title that gives no country does not
-        hide the one earlier person of that surname."""
-        ent = self.ent_at.get(mention.head)
-        if ent is None or ent.label_ != "PERSON":
-            return None
-        surname = ent[-1].text
-        matches = {m.entry_id or m.name: m for m in earlier if m.kind == "person" and m.country and m.name and m.name.split()[-1] == surname}
-        if len(matches) != 1:
-            return None
-        return self._copy(next(iter(matches.values())), mention.token_start, mention.token_end, self.doc[mention.head])
-
-    def _fill_from_inner(self, mentions: list[ActorMention]) -> list[ActorMention]:
-        """"his government" after "Petro": a group without a country takes that of an actor
-        named inside its phrase (here the possessive pronoun resolved to Petro)."""
-        filled = []
-        for mention in mentions:
-            if mention.country is None and mention.via == "context" and mention.sector:
-                inner = [
-                    m
-                    for m in mentions
-                    if m is not mention
-                    and mention.token_start <= m.token_start
-                    and m.token_end <= mention.head
-                    and m.country
-                    and m.country not in NON_STATE
-                ]
-                if inner:
-                    country = inner[0].country
-                    mention = replace(mention, country=country, code=f"{country}{mention.sector}")
-            filled.append(mention)
-        return filled
-
-    def _title_coref(self, mention: ActorMention, earlier: list[ActorMention]) -> ActorMention | None:
-        """"the Colombian leader" -> the one Colombian person with a matching role named earlier."""
-        head = self.doc[mention.head]
-        if mention.via != "context" or mention.name or head.tag_ != "NN":
-            return None
-        if mention.sector not in PERSON_TITLE_SECTORS:
-            return None
-        if not any(t.lower_ in DEFINITE for t in self.doc[mention.token_start : mention.head]):
-            return None
-        candidates = {
-            m.entry_id or m.name: m
-            for m in earlier
-            if m.kind == "person"
-            and m.name
-            and (mention.country is None or m.country == mention.country)
-            and (m.sector == mention.sector or mention.sector == "GOV" and m.sector in PERSON_TITLE_SECTORS)
-            and not bound_in_clause(head, self.doc[m.head])  # "Mubarak met the envoy": not Mubarak
-        }
-        if len(candidates) != 1:
-            return None
-        source = next(iter(candidates.values()))
-        return self._copy(source, mention.token_start, mention.token_end, head)
-
-    def _pronouns(self, mentions: list[ActorMention]) -> Iterable[ActorMention]:
-        persons = [m for m in mentions if m.kind == "person" and m.name]
-        if not persons:
-            return
-        for i in self._positions_of(PRON):
-            token = self.doc[i]
-            if token.lower_ not in PERSON_PRONOUNS:
-                continue
-            sent = token.sent
-            previous = self._previous_sentence(sent)
-            window_start = previous.start if previous is not None else sent.start
-            candidates = {
-                m.entry_id or m.name: m
-                for m in persons
-                if window_start <= m.token_start < token.i and not bound_in_clause(token, self.doc[m.head])
-            }
-            if len(candidates) == 1:
-                yield self._copy(next(iter(candidates.values())), token.i, token.i + 1, token)
-
-    def _previous_sentence(self, sent: Span) -> Span | None:
-        if sent.start == 0:
-            return None
-        previous = self.doc[sent.start - 1].sent
-        while previous.start > 0 and not previous.text.strip():
-            previous = self.doc[previous.start - 1].sent
-        return previous
 
     def _copy(self, source: ActorMention, start: int, end: int, head: Token) -> ActorMention:
         span = self.doc[start:end]
