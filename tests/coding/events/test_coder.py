@@ -269,3 +269,18 @@ def test_a_light_verb_still_gives_its_subject_to_the_event_noun(code):
     assert any(e["evidence"]["trigger"] == "arrests" and [a["sector"] for a in e["actor"]] == ["MIL"] for e in events) or any(
         e["cameo_root"] == "17" and [a["sector"] for a in e["actor"]] == ["MIL"] for e in events
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, cameo",
+    [
+        # a raid is an armed attack (CAMEO 190, as the PETRARCH-2 verb dictionary codes RAID);
+        # raiding homes is repression (175); a police or tax raid on premises seizes property (1711)
+        ("Turkish commandos raided a rebel camp across the border.", "raided", "190"),
+        ("The Turkish raid on a Kurdish rebel camp took place on Tuesday.", "raid", "190"),
+        ("Turkish soldiers raided homes in the border village.", "raided", "175"),
+        ("A Bordurian police raid on the offices of the newspaper took place on Tuesday.", "raid", "1711"),
+    ],
+)
+def test_raids_by_kind(code, sentence, trigger, cameo):
+    assert _on(code, sentence, trigger)["cameo"] == cameo
