@@ -4,16 +4,16 @@ same token attributes and, on news, the same events (the shortcut must be output
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import numpy as np
 import pytest
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
-from detente import Coder, Document, Settings
+from detente import Coder, Document
 from detente.data import data_path
 from detente.nlp.attributes import RuleTable, Unsupported
+from tests.nlp.pipelines import coder_with_spacys, news_documents
 
 ATTRS = [POS, TAG, DEP, LEMMA, MORPH, HEAD]
 
@@ -23,18 +23,10 @@ def _shipped_documents() -> list[Document]:
     return [Document(id=f"b{k}", text=" ".join(lines[k : k + 5]), date=dt.date(2025, 3, 1)) for k in range(0, len(lines), 5)]
 
 
-def _news_documents(shared) -> list[Document]:
-    records = [json.loads(line) for line in (shared / "demo" / "corpus.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [Document(id=r["id"], text=r["text"], date=dt.date.fromisoformat(r["date"])) for r in records]
-
-
 @pytest.fixture(scope="module")
 def reference() -> Coder:
     """The same coder with spaCy's own attribute ruler."""
-    coder = Coder(Settings())
-    coder.nlp.disable_pipe("detente_attribute_ruler")
-    coder.nlp.enable_pipe("attribute_ruler")
-    return coder
+    return coder_with_spacys("attribute_ruler")
 
 
 def test_the_coder_applies_the_ruler_from_recorded_rules(coder):
@@ -55,7 +47,7 @@ def test_shipped_sentences_get_the_same_tokens_and_events(coder, reference):
 
 
 def test_news_gets_the_same_tokens_and_events(coder, reference, shared):
-    documents = _news_documents(shared)
+    documents = news_documents(shared)
     _same_tokens(coder, reference, documents)
     assert list(coder.code(documents)) == list(reference.code(documents))
 

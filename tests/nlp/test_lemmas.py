@@ -3,13 +3,11 @@ and the same events on news (the shortcut must be output-neutral)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-
 import pytest
 import spacy
 
-from detente import Coder, Document, Settings
+from detente import Coder, Settings
+from tests.nlp.pipelines import coder_with_spacys, news_documents
 
 TEXTS = [
     "The ministers were meeting their counterparts and had signed two agreements.",
@@ -24,10 +22,7 @@ TEXTS = [
 @pytest.fixture(scope="module")
 def reference() -> Coder:
     """The same coder with spaCy's own lemmatizer."""
-    coder = Coder(Settings())
-    coder.nlp.disable_pipe("detente_lemmatizer")
-    coder.nlp.enable_pipe("lemmatizer")
-    return coder
+    return coder_with_spacys("lemmatizer")
 
 
 def test_the_coder_lemmatizes_by_word_type(coder):
@@ -79,8 +74,7 @@ def test_a_lemmatizer_that_overwrites_runs_as_it_is():
 
 
 def test_news_gets_the_same_lemmas_and_events(coder, reference, shared):
-    records = [json.loads(line) for line in (shared / "demo" / "corpus.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    documents = [Document(id=r["id"], text=r["text"], date=dt.date.fromisoformat(r["date"])) for r in records]
+    documents = news_documents(shared)
     for (_, fast), (_, slow) in zip(coder.parse(documents), reference.parse(documents)):
         assert [t.lemma_ for t in fast] == [t.lemma_ for t in slow], fast.text[:80]
     assert list(coder.code(documents)) == list(reference.code(documents))

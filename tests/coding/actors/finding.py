@@ -8,3 +8,10 @@ def find_mention(mentions: list[dict], text: str) -> dict:
     found = sorted((m for m in mentions if text in m["text"]), key=lambda m: len(m["text"]))
     assert found, f"no mention of {text!r} in {[(m['text'], m['code']) for m in mentions]}"
     return found[0]
+
+
+def mention_named(mentions: list[dict], text: str) -> dict:
+    """The first mention whose text is exactly ``text``."""
+    found = [m for m in mentions if m["text"] == text]
+    assert found, f"no mention {text!r} in {[(m['text'], m['code']) for m in mentions]}"
+    return found[0]

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _find(mentions, text):
-    found = [m for m in mentions if m["text"] == text]
-    assert found, f"no mention {text!r} in {[(m['text'], m['code']) for m in mentions]}"
-    return found[0]
+from tests.coding.actors.finding import mention_named
 
 
 @pytest.mark.parametrize(
@@ -22,7 +18,7 @@ def _find(mentions, text):
     ],
 )
 def test_a_named_state_body_takes_its_country_and_sector(mentions, sentence, text, code):
-    assert _find(mentions(sentence), text)["code"] == code
+    assert mention_named(mentions(sentence), text)["code"] == code
 
 
 def test_a_lower_case_office_is_not_a_state_body(mentions):
@@ -40,7 +36,7 @@ def test_a_lower_case_office_is_not_a_state_body(mentions):
     ],
 )
 def test_recurring_organisations_are_in_the_knowledge_base(mentions, sentence, text, code):
-    assert _find(mentions(sentence), text)["code"] == code
+    assert mention_named(mentions(sentence), text)["code"] == code
 
 
 @pytest.mark.parametrize(
@@ -49,7 +45,7 @@ def test_recurring_organisations_are_in_the_knowledge_base(mentions, sentence, t
 )
 def test_a_person_has_the_role_held_on_the_date(mentions, date, code):
     found = mentions("Hosni Mubarak met the envoy in Cairo.", date)
-    assert _find(found, "Hosni Mubarak")["code"] == code
+    assert mention_named(found, "Hosni Mubarak")["code"] == code
 
 
 def test_a_phrase_does_not_reach_across_and_to_another_leader(mentions):

@@ -7,12 +7,7 @@ import datetime as dt
 import pytest
 
 from detente import Coder, Document, Settings
-
-
-def _find(mentions, text):
-    found = [m for m in mentions if m["text"] == text]
-    assert found, f"no mention {text!r} in {[m['text'] for m in mentions]}"
-    return found[0]
+from tests.coding.actors.finding import mention_named
 
 
 @pytest.mark.parametrize(
@@ -25,7 +20,7 @@ def _find(mentions, text):
     ],
 )
 def test_kb_path(mentions, sentence, text, code, via):
-    mention = _find(mentions(sentence), text)
+    mention = mention_named(mentions(sentence), text)
     assert mention["via"] == via
     if code:
         assert mention["code"] == code
@@ -43,7 +38,7 @@ def test_kb_path(mentions, sentence, text, code, via):
     ],
 )
 def test_context_path_codes_unknown_actors(mentions, sentence, text, code):
-    mention = _find(mentions(sentence), text)
+    mention = mention_named(mentions(sentence), text)
     assert (mention["code"], mention["via"]) == (code, "context")
 
 
@@ -54,14 +49,14 @@ def test_coref_surname_title_and_pronoun(mentions):
         "She said the visit was useful."
     )
     found = mentions(text)
-    assert _find(found, "Quintero")["via"] == "coref"
-    assert _find(found, "Quintero")["code"] == _find(found, "Chilean Senator Rosalba Quintero")["code"]
-    assert _find(found, "She")["code"] == "CHLLEG"
+    assert mention_named(found, "Quintero")["via"] == "coref"
+    assert mention_named(found, "Quintero")["code"] == mention_named(found, "Chilean Senator Rosalba Quintero")["code"]
+    assert mention_named(found, "She")["code"] == "CHLLEG"
 
 
 def test_title_phrase_resolves_to_the_leader_named_earlier(mentions):
     found = mentions("Gustavo Petro arrived in Quito. The Colombian leader met students.")
-    leader = _find(found, "The Colombian leader")
+    leader = mention_named(found, "The Colombian leader")
     assert leader["via"] == "coref" and leader["name"] == "Gustavo Petro" and leader["code"] == "COLGOV"
 
 
@@ -72,7 +67,7 @@ def test_pronoun_with_two_candidates_stays_unresolved(mentions):
 
 @pytest.mark.parametrize("date, code", [("2019-06-01", "USAGOV"), ("2023-06-01", "USAELI"), ("2026-02-01", "USAGOV")])
 def test_date_ranges_change_the_code(mentions, date, code):
-    mention = _find(mentions("Donald Trump spoke to reporters.", date=date), "Donald Trump")
+    mention = mention_named(mentions("Donald Trump spoke to reporters.", date=date), "Donald Trump")
     assert mention["code"] == code
 
 
@@ -86,22 +81,22 @@ def test_user_override_file(tmp_path):
     coder = Coder(Settings(actor_files=(path,)), events=False)
     document = Document(id="u", text="The QF criticised the reform.", date=dt.date(2024, 1, 1))
     found = list(coder.actors([document]))
-    assert _find(found, "The QF")["code"] == "CHLNGO"
+    assert mention_named(found, "The QF")["code"] == "CHLNGO"
 
 
 def test_a_definite_title_is_not_another_argument_of_its_own_clause(mentions):
     found = mentions("Abdullah Gul met the envoy in Ankara.", date="2008-03-01")
-    envoy = _find(found, "the envoy")
+    envoy = mention_named(found, "the envoy")
     assert envoy["name"] != "Abdullah Gül" and envoy["via"] != "coref"
     # in the next sentence the title may refer back
     found = mentions("Abdullah Gul arrived in Tirana on Monday. The president met students.", date="2008-03-01")
-    assert _find(found, "The president")["name"] == "Abdullah Gül"
+    assert mention_named(found, "The president")["name"] == "Abdullah Gül"
 
 
 def test_an_object_pronoun_is_not_its_own_clauses_subject(mentions):
     found = mentions("Gustavo Petro thanked him for the visit.")
     assert not [m for m in found if m["text"] == "him"]
     found = mentions("Gustavo Petro said he would travel to Quito.")
-    assert _find(found, "he")["name"] == "Gustavo Petro"
+    assert mention_named(found, "he")["name"] == "Gustavo Petro"
     found = mentions("Gustavo Petro met his ministers.")
-    assert _find(found, "his")["name"] == "Gustavo Petro"
+    assert mention_named(found, "his")["name"] == "Gustavo Petro"

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _person(mentions, name):
-    found = [m for m in mentions if m["text"] == name]
-    assert found, f"no mention {name!r} in {[(m['text'], m['code']) for m in mentions]}"
-    return found[0]
+from tests.coding.actors.finding import mention_named
 
 
 @pytest.mark.parametrize(
@@ -29,8 +25,8 @@ def _person(mentions, name):
         ("Farmers asked to be received by the mayor Lucia Ferreira (PSDB).", "Lucia Ferreira", "BRAGOV"),
     ],
 )
-def test_a_role_in_brackets_codes_the_person(mentions, sentence, name, code):
-    mention = _person(mentions(sentence), name)
+def test_a_role_in_brackets_codes_themention_named(mentions, sentence, name, code):
+    mention = mention_named(mentions(sentence), name)
     assert (mention["code"], mention["via"]) == (code, "context")
 
 

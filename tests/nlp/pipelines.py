@@ -1,0 +1,23 @@
+"""What the shortcut tests share: news to compare on, and the coder with spaCy's own component back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from detente import Coder, Document, Settings
+
+
+def news_documents(shared: Path) -> list[Document]:
+    """The 21 articles of the shared demo corpus."""
+    records = [json.loads(line) for line in (shared / "demo" / "corpus.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [Document(id=r["id"], text=r["text"], date=dt.date.fromisoformat(r["date"])) for r in records]
+
+
+def coder_with_spacys(component: str) -> Coder:
+    """The full coder with spaCy's ``component`` in place of detente's shortcut for it."""
+    coder = Coder(Settings())
+    coder.nlp.disable_pipe(f"detente_{component}")
+    coder.nlp.enable_pipe(component)
+    return coder
