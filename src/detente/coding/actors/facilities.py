@@ -8,7 +8,7 @@ facility that modifies the role noun:
 * else the last facility of the same kind the text named before the phrase: "... landed at Lima's
   Jorge Chávez airport. ... Ana Ruiz, an airport protocol officer" -> PER.
 
-A facility counts as named when proper nouns or a demonym name it ("Baghdad International Airport",
+A facility counts as named when proper nouns or a demonym name it ("Kotoka International Airport",
 "Cuban airports") or a place follows it ("the port of Mombasa", "the airport in Havana"); a bare
 "the airport" refers back and names nothing. The last named facility decides even where its place
 is unknown ("JFK airport"): the country then stays open rather than coming from an older airport of
@@ -56,7 +56,7 @@ def facility_in_role(doc: Doc, start: int, end: int) -> Token | None:
 
 def name_runs(words: Span) -> list[Span]:
     """The runs of name words (capitalised words, place and demonym entities) in ``words``:
-    "Baghdad International" in "the Baghdad International", "Cuban" in "9 Cuban"."""
+    "Kotoka International" in "the Kotoka International", "Cuban" in "9 Cuban"."""
     runs, start = [], None
     for token in [*words, None]:
         is_name = token is not None and not token.is_punct and token.dep_ not in ("det", "case") and (
@@ -71,7 +71,7 @@ def name_runs(words: Span) -> list[Span]:
 
 
 def facility_names(facility: Token) -> list[Span]:
-    """The name words of a facility named in the text: those before its noun ("Baghdad
+    """The name words of a facility named in the text: those before its noun ("Kotoka
     International Airport", "Lima's Jorge Chávez airport") and the place after it ("the port of
     Mombasa"; for an embassy only "of": "the Embassy of Spain", not "in Quito")."""
     doc = facility.doc
@@ -95,7 +95,7 @@ def earlier_names(doc: Doc, before: int, kind: str) -> list[Span] | None:
 
 
 def sub_names(name: Span) -> Iterator[Span]:
-    """A name's word sequences, longest first: "Baghdad International", "Baghdad", "International"."""
+    """A name's word sequences, longest first: "Kotoka International", "Kotoka", "International"."""
     for size in range(len(name), 0, -1):
         for start in range(name.start, name.end - size + 1):
             yield name.doc[start : start + size]
