@@ -31,6 +31,15 @@ def test_bench_compares_one_process_with_one_process(tmp_path):
     assert one["ratio"] == pytest.approx(one["detente_words_per_s"] / one["spacy_words_per_s"], rel=0.01)
     assert one["detente_docs_per_s"] == pytest.approx(one["detente_words_per_s"] * 12 / figures["words"], rel=0.01)
     assert "ratio" in result.stderr  # the summary
+    # bare spaCy once more on detente's matrix products: the coder's own cost, same detente time
+    same = figures["one_process_same_blas"]
+    assert RATES <= set(same) and same["detente_words_per_s"] == one["detente_words_per_s"]
+    assert same["ratio"] == pytest.approx(same["detente_words_per_s"] / same["spacy_words_per_s"], rel=0.01)
+
+
+def test_bench_on_spacys_blas_has_nothing_more_to_compare(tmp_path):
+    _, figures = _bench(tmp_path, "--documents", "4", "--workers", "1", "--blas", "blis", "--no-startup", "--no-memory")
+    assert RATES <= set(figures["one_process"]) and "one_process_same_blas" not in figures
 
 
 def test_bench_reports_all_cores_startup_and_memory_of_both_sides(tmp_path):

@@ -26,6 +26,9 @@ from detente.settings import DEFAULT_MODEL, Settings
 @click.option("--rounds", type=click.IntRange(1, 20), default=3, show_default=True,
               help="Timed runs of each side, alternating; the fastest counts.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline (both sides).")
+@click.option("--blas", type=click.Choice(["numpy", "blis"]), default="numpy", show_default=True,
+              help="Who multiplies detente's network matrices: numpy's BLAS on one thread, or spaCy's own blis "
+                   "(bare spaCy always runs as shipped; see docs/scaling.md).")
 @click.option("--startup/--no-startup", default=True, show_default=True,
               help="Also time the cold start of `detente code` on one sentence against spaCy's load and parse.")
 @click.option("--memory/--no-memory", default=True, show_default=True,
@@ -33,7 +36,7 @@ from detente.settings import DEFAULT_MODEL, Settings
 @click.option("--memory-check", "memory_sizes", type=(int, int), default=None, metavar="SMALL LARGE",
               help="Also compare the peak memory of coding SMALL and LARGE shipped articles (streaming: it should not grow).")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the figures to this file.")
-def bench_command(corpus_paths, documents, workers, rounds, model, startup, memory, memory_sizes, json_path) -> None:
+def bench_command(corpus_paths, documents, workers, rounds, model, blas, startup, memory, memory_sizes, json_path) -> None:
     """Throughput, startup and memory: bare spaCy against the full coder, same text, same processes.
 
     Reports, for one process and for all cores, words, sentences and documents per second of
@@ -59,7 +62,7 @@ def bench_command(corpus_paths, documents, workers, rounds, model, startup, memo
         if not corpus:
             raise click.UsageError("the --corpus inputs hold no readable document")
     count = documents or (len(corpus) if corpus is not None else 100)
-    result = run_bench(count, workers, Settings(model=model), rounds=rounds, corpus=corpus, startup=startup, memory=memory)
+    result = run_bench(count, workers, Settings(model=model, blas=blas), rounds=rounds, corpus=corpus, startup=startup, memory=memory)
     figures = result.figures()
     figures["corpus"] = [str(p) for p in corpus_paths] if corpus_paths else "shipped sentences (data/bench/sentences.txt)"
     if memory_sizes:
@@ -86,6 +89,10 @@ def _summary(figures: dict) -> None:
             f = figures[key]
             stderr.print(f"{label}: spaCy {f['spacy_words_per_s']:.0f} words/s, detente {f['detente_words_per_s']:.0f} words/s "
                          f"({f['detente_docs_per_s']} docs/s): ratio [bold]{f['ratio']}[/bold]")
+    if "one_process_same_blas" in figures:
+        f = figures["one_process_same_blas"]
+        stderr.print(f"1 process, spaCy on detente's BLAS (nlp/network_ops.py): spaCy {f['spacy_words_per_s']:.0f} words/s: "
+                     f"ratio [bold]{f['ratio']}[/bold] (what the coder itself costs)")
     if "startup" in figures:
         s = figures["startup"]
         stderr.print(f"cold start: detente code {s['detente_code_one_sentence_seconds']} s, spaCy load+parse "

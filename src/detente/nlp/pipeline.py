@@ -22,7 +22,10 @@ def build_pipeline(settings: Settings, *, events: bool = True, prefilter: bool |
     """
     import detente.nlp.components  # noqa: F401  (registers the factories)
     import detente.nlp.kb_ruler  # noqa: F401
+    from detente.nlp.network_ops import BLAS_CHOICES
 
+    if settings.blas not in BLAS_CHOICES:
+        raise ConfigError(f"unknown blas {settings.blas!r}: choose one of {', '.join(BLAS_CHOICES)}")
     try:
         nlp = spacy.load(settings.model)
     except OSError as exc:
@@ -33,6 +36,7 @@ def build_pipeline(settings: Settings, *, events: bool = True, prefilter: bool |
     for required in ("parser", "ner"):
         if required not in nlp.pipe_names:
             raise ConfigError(f"spaCy pipeline {settings.model!r} has no {required!r} component")
+    _network_ops(nlp, settings)
     first = nlp.pipe_names[0]
     nlp.add_pipe("detente_paragraphs", before=first)
     _record_attributes(nlp)
@@ -64,6 +68,14 @@ def _compiled_kb_patterns(nlp: Language, settings: Settings, kb):
     sources = [*builtin_files(), *settings.actor_files]
     version = f"{KB_FORMAT}-{TABLE_FORMAT}-{settings.model}-{spacy.__version__}-{nlp.meta.get('version')}"
     return load_cached("kb-patterns", sources, build, version=version)
+
+
+def _network_ops(nlp: Language, settings: Settings) -> None:
+    """Multiply the networks' matrices with numpy's BLAS on one thread (see nlp/network_ops.py)."""
+    from detente.nlp.network_ops import NumpyBlasOps, use_ops
+
+    if settings.blas == "numpy":
+        use_ops(nlp, NumpyBlasOps(threads=1))
 
 
 def _record_attributes(nlp: Language) -> None:

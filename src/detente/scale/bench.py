@@ -9,6 +9,9 @@ sentence) and the full detente coder get the same texts and the same number of p
 * **all cores**: ``nlp.pipe(n_process=N)`` against :class:`detente.scale.ProcessPoolCoder` with
   ``N`` workers (the pool is started and its pipelines loaded before the clock starts; spaCy forks
   its loaded pipeline into its workers on each call, which costs a fraction of a second);
+* **one process, same BLAS**: bare spaCy again, its networks multiplying matrices as detente's do
+  (``Settings.blas``, nlp/network_ops.py), so that the figure shows what the coder itself costs
+  apart from the faster matrix products (only when ``blas`` is not spaCy's own "blis");
 * **startup**: a fresh interpreter that runs ``detente code`` on one sentence against one that
   loads spaCy's pipeline and parses the sentence (alternating, best of ``rounds``);
 * **peak memory** of the whole process tree (the process and all its children, sampled every
@@ -110,6 +113,7 @@ class BenchResult:
     rounds: int
     spacy_single: float
     detente_single: float
+    spacy_same_blas: float | None = None
     spacy_all: float | None = None
     detente_all: float | None = None
     startup: dict | None = None
@@ -134,6 +138,8 @@ class BenchResult:
             "workers": self.workers, "rounds": self.rounds,
             "one_process": self._rates(self.spacy_single, self.detente_single),
         }
+        if self.spacy_same_blas is not None:
+            out["one_process_same_blas"] = self._rates(self.spacy_same_blas, self.detente_single)
         if self.spacy_all is not None and self.detente_all is not None:
             out["all_cores"] = self._rates(self.spacy_all, self.detente_all)
         if self.startup is not None:
@@ -174,16 +180,18 @@ def run_bench(
     texts = [d.text for d in corpus]
     batch = settings.batch_size
     bare = spacy.load(settings.model)
+    same_blas = _same_blas(settings)
     single = Coder(settings)
     warm = max(8, len(corpus) // 10)
-    list(bare.pipe(texts[:warm], batch_size=batch))
+    for nlp in (bare, same_blas) if same_blas is not None else (bare,):
+        list(nlp.pipe(texts[:warm], batch_size=batch))
     list(single.code(corpus[:warm]))
 
     counts = {}
 
-    def run_bare(n_process: int = 1) -> None:
+    def run_bare(n_process: int = 1, nlp=bare) -> None:
         sentences = words = 0
-        for doc in bare.pipe(texts, batch_size=batch, n_process=n_process):
+        for doc in nlp.pipe(texts, batch_size=batch, n_process=n_process):
             sentences += sum(1 for _ in doc.sents)
             words += sum(1 for t in doc if not (t.is_space or t.is_punct))
         counts.update(sentences=sentences, words=words)
@@ -192,14 +200,18 @@ def run_bench(
         for _ in coder.code_documents(corpus):
             pass
 
-    spacy_single, detente_single = Side(), Side()
+    spacy_single, detente_single, spacy_same = Side(), Side(), Side()
     for number in range(rounds):  # each side goes first every other round
         runs = [lambda: spacy_single.keep(_timed(run_bare)), lambda: detente_single.keep(_timed(lambda: run_detente(single)))]
+        if same_blas is not None:
+            runs.insert(1, lambda: spacy_same.keep(_timed(lambda: run_bare(nlp=same_blas))))
         for run in runs[:: 1 if number % 2 == 0 else -1]:
             run()
-    del single
+    del single, same_blas
     result = BenchResult(len(corpus), counts["sentences"], counts["words"], workers, rounds,
                          spacy_single.seconds, detente_single.seconds)
+    if spacy_same.seconds != float("inf"):
+        result.spacy_same_blas = spacy_same.seconds
     if workers > 1:
         spacy_all, detente_all = Side(), Side()
         with ProcessPoolCoder(settings, workers=workers) as pool:
@@ -215,6 +227,19 @@ def run_bench(
     if memory:
         result.peak_rss_mb = peak_memory(corpus, workers, settings)
     return result
+
+
+def _same_blas(settings: Settings):
+    """Bare spaCy whose networks multiply matrices as detente's do, or None when that is spaCy's way."""
+    if settings.blas == "blis":
+        return None
+    import spacy
+
+    from detente.nlp.network_ops import NumpyBlasOps, use_ops
+
+    nlp = spacy.load(settings.model)
+    use_ops(nlp, NumpyBlasOps(threads=1))
+    return nlp
 
 
 def _timed(func) -> float:
@@ -272,7 +297,7 @@ def footprint(side: str, corpus_path: str, workers: str, settings_json: str) -> 
     """Peak memory (MB) of loading one side and coding the corpus at ``corpus_path`` (run in a
     fresh interpreter by :func:`peak_memory`)."""
     options = json.loads(settings_json)
-    settings = Settings(model=options["model"], batch_size=int(options["batch_size"]))
+    settings = Settings(model=options["model"], batch_size=int(options["batch_size"]), blas=options["blas"])
     lines = Path(corpus_path).read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines if line.strip()]
     count = int(workers)
