@@ -202,6 +202,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     figures: dict = {"sizes": args.sizes, "runs": args.runs}
+    if args.folder is not None:
+        args.folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="detente-store-bench-", dir=args.folder) as tmp:
         folder = Path(tmp)
         figures["cold_start"] = cold_start(folder, args.startup_rounds)
