@@ -70,3 +70,23 @@ def test_a_name_that_may_not_sit_inside_a_longer_name():
     assert [e.text for e in nlp("Governor Ismail Khan spoke.").ents] == ["Ismail Khan"]
     assert [e.text for e in nlp("On Monday, Ismail Khan spoke.").ents] == ["Ismail Khan"]
     assert [e.text for e in nlp("Yesterday Ismail Khan spoke.").ents] == ["Ismail Khan"]
+
+
+def test_a_packed_table_matches_as_the_plain_one_and_unpacks_only_what_a_text_holds():
+    from detente.nlp.kb_ruler import first_tokens, packed, pair_key
+
+    nlp, plain = _ruler()
+    table = compile_patterns(nlp, PATTERNS)
+    other = spacy.blank("en")
+    ruler = other.add_pipe("detente_kb_ruler")
+    ruler.set_compiled(packed(table), first_tokens(table))
+    assert all(type(value) is bytes for value in ruler.table.values())
+    text = "The Ruritanian Navy met Ana Pérez, not Ana Pérez Foundation."
+    assert [(e.text, e.ent_id_) for e in other(text).ents] == [(e.text, e.ent_id_) for e in nlp(text).ents] == [
+        ("Ruritanian Navy", "organization/ruritanian-navy"), ("Ana Pérez", "person/ana-perez"), ("Ana Pérez", "person/ana-perez")]
+    ana, perez = (nlp.vocab.strings[w] for w in ("Ana", "Pérez"))
+    assert type(ruler.table[pair_key(ana, perez)]) is tuple  # read on use
+    assert type(ruler.table[nlp.vocab.strings["Ruritania"]]) is bytes  # never needed
+    assert len(ruler) == len(plain) == len(PATTERNS)
+    # a one-token key and the pair keys stay apart, and the first tokens come back from both
+    assert sorted(first_tokens(table).tolist()) == sorted({nlp.vocab.strings[w] for w in ("Ana", "Pérez", "Ruritania", "Ruritanian", "Ki")})

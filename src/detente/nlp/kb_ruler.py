@@ -12,6 +12,7 @@ entities already on the ``Doc`` are kept.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -27,11 +28,19 @@ from detente.coding.actors.names import inside_longer_name
 from detente.nlp.hashes import contains
 
 # a pattern: (token hashes, label, entry id, may it follow another capitalised word); the table maps
-# a one-token name's hash, or the first two tokens' hashes of a longer name, to its patterns, longest
-# first (keyed by two tokens, the many names that start with "the" or "National" are not all tried)
+# a one-token name's hash, or the first two tokens' hashes of a longer name (as one integer, see
+# ``pair_key``), to its patterns, longest first (keyed by two tokens, the many names that start with
+# "the" or "National" are not all tried). A compiled table from the cache holds each key's patterns
+# pickled (``packed``), read the first time a text holds the key: loading stays a few milliseconds.
 Pattern = tuple[tuple[int, ...], str, str, bool]
-Table = dict[int | tuple[int, int], tuple[Pattern, ...]]
-TABLE_FORMAT = "3"  # bump when the table's layout changes (it is cached)
+Table = dict[int, tuple[Pattern, ...] | bytes]
+TABLE_FORMAT = "4"  # bump when the table's layout changes (it is cached)
+_PAIR = 1 << 128  # above every one-token key (hashes are 64-bit)
+
+
+def pair_key(first: int, second: int) -> int:
+    """The table key of names that start with the tokens hashed ``first`` and ``second``."""
+    return _PAIR | (first << 64) | second
 
 
 class KBRuler:
@@ -46,7 +55,7 @@ class KBRuler:
     def add_patterns(self, patterns: Iterable[dict]) -> None:
         """Add ``{"label", "pattern", "id"}`` patterns (``pattern`` a string, tokenised here, or a
         list of token texts)."""
-        self.set_compiled(_table([*(p for candidates in self.table.values() for p in candidates), *_tokenised(self.nlp, patterns)]))
+        self.set_compiled(_table([*self._patterns(), *_tokenised(self.nlp, patterns)]))
 
     def set_compiled(self, table: Table, firsts: np.ndarray | None = None) -> None:
         """Install a table compiled earlier (see :func:`compile_patterns`), with its first tokens
@@ -55,7 +64,18 @@ class KBRuler:
         self._firsts = firsts
 
     def __len__(self) -> int:
-        return sum(len(candidates) for candidates in self.table.values())
+        return sum(1 for _ in self._patterns())
+
+    def _patterns(self) -> Iterator[Pattern]:
+        for key in self.table:
+            yield from self._candidates(key)
+
+    def _candidates(self, key: int) -> tuple[Pattern, ...]:
+        """The patterns under ``key`` (none when absent), unpacked on first use."""
+        candidates = self.table.get(key, ())
+        if type(candidates) is bytes:
+            candidates = self.table[key] = pickle.loads(candidates)
+        return candidates
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.table or not len(doc):
@@ -65,12 +85,12 @@ class KBRuler:
         array = doc.to_array(ORTH)
         orths = array.tolist()
         length = len(orths)
-        table = self.table
+        candidates_at = self._candidates
         found = []
         for start in np.flatnonzero(contains(self._firsts, array)).tolist():  # tokens that start a name
-            longer = table.get((orths[start], orths[start + 1])) if start + 1 < length else None
-            for candidates in (longer, table.get(orths[start])):
-                for words, label, entry_id, inside_names in candidates or ():
+            longer = candidates_at(pair_key(orths[start], orths[start + 1])) if start + 1 < length else ()
+            for candidates in (longer, candidates_at(orths[start])):
+                for words, label, entry_id, inside_names in candidates:
                     end = start + len(words)
                     if end <= length and (len(words) <= 2 or tuple(orths[start:end]) == words):
                         if inside_names or not inside_longer_name(doc, start):
@@ -95,7 +115,7 @@ class KBRuler:
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
-        rows = [[list(words), label, entry_id, inside] for candidates in self.table.values() for words, label, entry_id, inside in candidates]
+        rows = [[list(words), label, entry_id, inside] for words, label, entry_id, inside in self._patterns()]
         srsly.write_msgpack(path / "table.msgpack", rows)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> KBRuler:
@@ -118,16 +138,23 @@ def _tokenised(nlp: Language, patterns: Iterable[dict]) -> Iterator[Pattern]:
 def _table(patterns: Iterable[Pattern]) -> Table:
     """Patterns by their key (see ``Table``), longest first, in order otherwise; tuples, not lists:
     containers of plain values only, which the garbage collector stops tracking."""
-    table: dict[int | tuple[int, int], list[Pattern]] = {}
+    table: dict[int, list[Pattern]] = {}
     for pattern in patterns:
         words = pattern[0]
-        table.setdefault(words[0] if len(words) == 1 else (words[0], words[1]), []).append(pattern)
+        table.setdefault(words[0] if len(words) == 1 else pair_key(words[0], words[1]), []).append(pattern)
     return {key: tuple(sorted(candidates, key=lambda p: -len(p[0]))) for key, candidates in table.items()}
+
+
+def packed(table: Table) -> Table:
+    """``table`` with each key's patterns pickled, as the cache keeps it (see ``Table``)."""
+    return {key: value if type(value) is bytes else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            for key, value in table.items()}
 
 
 def first_tokens(table: Table) -> np.ndarray:
     """The sorted hashes of the tokens a name of ``table`` starts with."""
-    return np.array(sorted({key if isinstance(key, int) else key[0] for key in table}), dtype=np.uint64)
+    mask = (1 << 64) - 1
+    return np.array(sorted({key if key < _PAIR else (key >> 64) & mask for key in table}), dtype=np.uint64)
 
 
 def compile_patterns(nlp: Language, patterns: Iterable[dict]) -> Table:

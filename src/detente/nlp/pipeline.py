@@ -59,11 +59,11 @@ def _compiled_kb_patterns(nlp: Language, settings: Settings, kb):
     tokens: compiled once, then cached."""
     from detente.coding.actors.kb import KB_FORMAT, builtin_files
     from detente.data.cache import load_cached
-    from detente.nlp.kb_ruler import TABLE_FORMAT, compile_patterns, first_tokens
+    from detente.nlp.kb_ruler import TABLE_FORMAT, compile_patterns, first_tokens, packed
 
     def build():
         table = compile_patterns(nlp, kb.ruler_patterns())
-        return table, first_tokens(table)
+        return packed(table), first_tokens(table)
 
     sources = [*builtin_files(), *settings.actor_files]
     version = f"{KB_FORMAT}-{TABLE_FORMAT}-{settings.model}-{spacy.__version__}-{nlp.meta.get('version')}"

@@ -168,3 +168,18 @@ def test_curated_entries_win_shared_names_over_generated_ones():
     kb = KnowledgeBase.load()
     (first, *_) = kb.lookup("White House")
     assert first.source is None  # a curated entry (generated ones carry their Phoenix source)
+
+
+def test_a_compiled_kb_reads_an_entry_only_when_it_is_used(user_file):
+    import pickle
+
+    kb = KnowledgeBase.load([user_file], builtin=False)
+    loaded = pickle.loads(pickle.dumps(kb))  # as the cache stores and reads it
+    assert all(type(row) is bytes for row in loaded.entries._items.values())  # packed rows
+    for day, code in (("2020-01-01", "PRYGOV"), ("2022-01-01", "PRYELI")):
+        (entry,) = [e for e in loaded.lookup("Ana Example") if e.id == "person/ana-example"]
+        assert entry == kb.entries["person/ana-example"]
+        assert entry.coding_at(dt.date.fromisoformat(day))[0] == code
+    assert type(loaded.entries._items["person/ana-example"]) is not bytes
+    assert type(loaded.entries._items["country/PRY"]) is bytes  # never looked at
+    assert list(loaded.entries) == list(kb.entries)  # order kept
