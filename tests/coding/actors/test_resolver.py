@@ -60,6 +60,29 @@ def test_title_phrase_resolves_to_the_leader_named_earlier(mentions):
     assert leader["via"] == "coref" and leader["name"] == "Gustavo Petro" and leader["code"] == "COLGOV"
 
 
+@pytest.mark.parametrize(
+    "text, phrase, code",
+    [
+        # an institution named with its country, then an official of another, then "the <head>"
+        ("The mayor wrote to the French Embassy in Lima. Pedro Castillo called for calm. The embassy refused.",
+         "The embassy", "FRAGOV"),
+        ("The Peruvian military attacked a camp. Ecuadorian general Juan Ortiz protested. The military said six died.",
+         "The military", "PERMIL"),
+        ("Kenya's parliament met on Monday. Ugandan MP Jane Otieno spoke. The parliament then voted.", "The parliament", "KENLEG"),
+    ],
+)
+def test_a_bare_definite_noun_refers_to_the_last_mention_with_its_head(mentions, text, phrase, code):
+    mention = mention_named(mentions(text, date="2021-10-01"), phrase)
+    assert mention["via"] == "coref" and mention["code"] == code
+
+
+def test_head_match_needs_the_bare_phrase_and_an_earlier_mention(mentions):
+    found = mentions("The embassy refused. Later the French Embassy in Lima said nothing.", date="2021-10-01")
+    assert mention_named(found, "The embassy")["code"] != "FRAGOV"  # nothing before it
+    found = mentions("The French Embassy issued a visa. The Spanish embassy refused one.", date="2021-10-01")
+    assert mention_named(found, "The Spanish embassy")["code"] == "ESPGOV"  # its own country
+
+
 def test_pronoun_with_two_candidates_stays_unresolved(mentions):
     found = mentions("Gustavo Petro met Daniel Noboa in Quito. He said the talks went well.")
     assert not [m for m in found if m["text"] == "He"]
