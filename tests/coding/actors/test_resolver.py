@@ -83,6 +83,22 @@ def test_head_match_needs_the_bare_phrase_and_an_earlier_mention(mentions):
     assert mention_named(found, "The Spanish embassy")["code"] == "ESPGOV"  # its own country
 
 
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("The union (Sindicato dos Metalúrgicos, in Portuguese) called a strike.", "Portuguese"),
+        ("The leaflet, translated into Spanish, was handed out in Quito.", "Spanish"),
+    ],
+)
+def test_a_bare_demonym_after_in_or_into_names_a_language(mentions, text, language):
+    assert not [m for m in mentions(text) if m["text"] == language]
+
+
+def test_a_demonym_that_modifies_a_noun_after_in_stays_a_country(mentions):
+    found = mentions("Brazil invested in Portuguese banks.")
+    assert [m["country"] for m in found if "Portuguese" in m["text"]] == ["PRT"]
+
+
 def test_pronoun_with_two_candidates_stays_unresolved(mentions):
     found = mentions("Gustavo Petro met Daniel Noboa in Quito. He said the talks went well.")
     assert not [m for m in found if m["text"] == "He"]

@@ -38,6 +38,7 @@ from detente.coding.regions import Regions, settle
 NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "case", "flat", "nummod", "quantmod", "punct"}
 ACTOR_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 HEAD_POS = {"NOUN", "PROPN"}
+LANGUAGE_PREPOSITIONS = {"in", "into", "from"}  # "in Portuguese", "translated into English"
 
 
 @dataclass
@@ -108,7 +109,7 @@ class _DocResolver(ParentheticalRoles, FacilityStaff, Coreference):
         return np.flatnonzero(np.isin(pos, parts_of_speech)).tolist()
 
     def _is_np_head(self, token: Token) -> bool:
-        if token.pos_ not in HEAD_POS:
+        if token.pos_ not in HEAD_POS or self._names_a_language(token):
             return False
         if token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.pos_ in HEAD_POS:
             return False
@@ -116,6 +117,17 @@ class _DocResolver(ParentheticalRoles, FacilityStaff, Coreference):
         if ent is not None and token.i != ent.end - 1 and token.head.i in range(ent.start, ent.end):
             return False  # inside a multi-token name; the name's last token is its head
         return True
+
+    def _names_a_language(self, token: Token) -> bool:
+        """"(Movimento dos Sem Terra, in Portuguese)", "translated from Arabic": a bare singular
+        demonym as the object of "in", "into" or "from" names a language, not a country's actor."""
+        return (
+            token.dep_ == "pobj"
+            and token.head.lower_ in LANGUAGE_PREPOSITIONS
+            and token.tag_ in ("NNP", "NN", "JJ")
+            and not any(child.dep_ in ("det", "amod", "compound", "poss", "nummod") for child in token.children)
+            and self.kb.demonym(token.text) is not None
+        )
 
     # -- noun phrases ------------------------------------------------------------------------
     def _span_of(self, head: Token) -> tuple[int, int]:
@@ -257,7 +269,7 @@ class _DocResolver(ParentheticalRoles, FacilityStaff, Coreference):
                     entries = [demonym] if demonym is not None else [e for e in self.kb.lookup(ent.text) if e.type in ("country", "place")]
                     if entries:
                         self._doc_countries[entries[0].country] += 1
-                    elif self.gazetteer is not None and (place := self.gazetteer.lookup(ent.text)) is not None:
+                    elif self.gazetteer is not None and (place := self.gazetteer.lookup_entity(ent)) is not None:
                         self._doc_countries[place.country] += 1
         return self._doc_countries
 
@@ -325,7 +337,7 @@ class _DocResolver(ParentheticalRoles, FacilityStaff, Coreference):
             return country  # "Bavaria's interior minister", "Texas police" (before the gazetteer:
             # its alternate names make "Florida" a Colombian town)
         if ent.label_ == "GPE" and self.gazetteer is not None:
-            place = self.gazetteer.lookup(ent.text)
+            place = self.gazetteer.lookup_entity(ent)
             if place is not None:
                 return place.country
         return None
@@ -410,14 +422,14 @@ class _DocResolver(ParentheticalRoles, FacilityStaff, Coreference):
 
     # -- lone entities -------------------------------------------------------------------------
     def _entity_alone(self, ent: Span) -> ActorMention | None:
-        if ent.label_ not in ACTOR_ENT_LABELS:
+        if ent.label_ not in ACTOR_ENT_LABELS or (len(ent) == 1 and self._names_a_language(ent.root)):
             return None
         head = ent.root
         entry = self._kb_entry(ent, None)
         if entry is not None:
             return self._from_entry(entry, ent.start, ent.end, head, "kb")
         if ent.label_ == "GPE" and self.gazetteer is not None:
-            place = self.gazetteer.lookup(ent.text)
+            place = self.gazetteer.lookup_entity(ent)
             if place is not None:
                 return self._mention(ent.start, ent.end, head, place.country, place.country, None, place.name, "context", None)
         return None

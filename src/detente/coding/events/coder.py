@@ -408,7 +408,7 @@ def _place_of(token: Token, index: MentionIndex, resources: CodingResources) -> 
             return {"name": entry.name, "place": None, "country": entry.country, "lat": None, "lon": None}
     ent = _entity_at(token)
     if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") and resources.gazetteer is not None:
-        place = resources.gazetteer.lookup(ent.text)
+        place = resources.gazetteer.lookup_entity(ent)
         if place is not None:
             return place.as_location(ent.text)
     # "in Pakistan's Swat valley": the country named inside the phrase
