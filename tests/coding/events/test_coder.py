@@ -240,6 +240,10 @@ def test_unnamed_groups_take_the_one_state_the_sentence_places_them_in(code, sen
         ("Chile and Peru said they were committed to signing a trade deal.", "signing", ["CHL"], ["PER"]),
         # praise is not mutual: two who praise are not each other's recipient
         ("France and Germany praised the agreement.", "praised", ["FRA", "DEU"], []),
+        # a complaint told to the press is aimed at whoever did what it says, not at the press
+        ("The Chilean minister complained to reporters that Peru had closed the border.", "complained", ["CHL"], ["PER"]),
+        ("The Thai envoy complained to the press that he was insulted by the Cambodian army.", "complained", ["THA"], ["KHM"]),
+        ("Kenya complained to the UN that Somalia had shelled a town.", "complained", ["KEN"], ["IGO"]),  # no audience
     ],
 )
 def test_actors_and_recipients_of_constructions(code, sentence, trigger, actor, recipient):

@@ -24,6 +24,7 @@ NOUN_RECIPIENT_PREPS = ("with", "against", "on", "for", "to", "toward", "towards
 OBJECT_CONTROL = {"urge", "ask", "force", "order", "persuade", "allow", "help", "encourage", "press", "pressure", "call", "invite", "tell", "compel", "instruct", "permit", "enable", "lead", "see", "want", "expect", "request", "authorize", "authorise"}
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
+TARGETED_ROOTS = {"11", "12", "13"}  # disapproval, rejection, threats: aimed at someone, not told to an audience
 # "Qatar and Egypt mediated", "the UN and the EU welcomed the deal": both act, neither is the
 # other's recipient
 NOT_SPLIT = {"045", "039", "038", "0255", "051", "052", "053", "055", "056"}
@@ -187,6 +188,8 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str, code: str | None
                     recipients += found
                     symmetric = symmetric or (prep.lower_ == "with" and bool(found))
             if recipients:
+                if prep.lower_ == "to" and root in TARGETED_ROOTS and all(r.sector == "MED" for r in recipients):
+                    recipients = _complement_agents(verb, index, actors) or recipients
                 break
     if not recipients and _in_targets(root, code):
         recipients = _countries_in(verb, index, actors)
@@ -234,6 +237,22 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str, code: str | None
                 recipients = [m for m in index.at(addressee) if m not in actors]
         recipients = recipients or unresolved(target)
     return _finish(actors, recipients, symmetric, root, code)
+
+
+def _complement_agents(verb: Token, index: MentionIndex, actors: list[ActorMention]) -> list[ActorMention]:
+    """"complained to the press that he was punched by the prime minister": the press is the
+    audience; the complaint is aimed at whoever did what the clause says (its subject, or the
+    agent of a passive clause), when that is not the speaker."""
+    own = {a.entry_id or a.name for a in actors if a.entry_id or a.name}
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if is_passive(clause):
+            agents = [p for agent in clause.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj"]
+        else:
+            agents = [c for c in clause.children if c.dep_ == "nsubj"]
+        found = [m for agent in agents for m in index.at(agent) if m.country and (m.entry_id or m.name) not in own]
+        if found:
+            return found
+    return []
 
 
 ADDRESSEE_PREPS = ("to", "with", "about", "over", "for", "against", "toward", "towards", "regarding", "on", "at")
