@@ -4,9 +4,9 @@
 * a bare surname never introduced, when one office-holder of that surname serves in a country the
   document names ("Ortega and Murillo");
 * a title that gives no country ("Prime Minister Johnson" after "Boris Johnson");
-* a definite phrase with nothing but its head ("the embassy" after "the US Embassy in London"):
-  the latest earlier mention with the same head noun (the head-match rule of rule-based coreference);
-* a definite title ("the Colombian leader") and a personal pronoun, when one person fits;
+* a definite title ("the Colombian leader") and a personal pronoun, when one person fits; not a
+  phrase whose head noun heads an earlier mention with a country ("the embassy" after "the US
+  Embassy"): the document model's head match settles that one (coding/document/entities.py);
 * a group without a country named around a person ("his government").
 
 A definite title or an object pronoun never refers to another argument of its own clause (see
@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from spacy.parts_of_speech import NOUN, PRON
+from spacy.parts_of_speech import PRON
 from spacy.tokens import Span, Token
 
 from detente.coding.actors.clauses import bound_in_clause
@@ -50,7 +50,7 @@ class Coreference:
         for mention in resolved:
             if mention.country is None and mention.kind == "person":
                 mention = self._surname_coref(mention, final) or mention
-            final.append(self._head_match(mention, final) or self._title_coref(mention, final) or mention)
+            final.append(self._title_coref(mention, final) or mention)
         final.extend(self._pronouns(final))
         final.sort(key=lambda m: m.token_start)
         return self._fill_from_inner(final)
@@ -102,26 +102,6 @@ class Coreference:
             filled.append(mention)
         return filled
 
-    def _head_match(self, mention: ActorMention, earlier: list[ActorMention]) -> ActorMention | None:
-        """"the embassy" -> "the US Embassy" named before: a definite noun phrase of a determiner and
-        its head alone, which gives no country, refers back to the latest earlier mention headed by the
-        same noun that has one. A title does not hide the institution ("the embassy" is not the
-        last official named), and a modifier would make it another one ("the Spanish embassy")."""
-        head = self.doc[mention.head]
-        if mention.via != "context" or mention.name or mention.country is not None or head.pos != NOUN:
-            return None
-        before = self.doc[mention.token_start : mention.head]
-        if len(before) != 1 or before[0].lower_ not in DEFINITE:
-            return None
-        lemma = head.lemma_.lower()
-        for source in reversed(earlier):
-            source_head = self.doc[source.head]
-            if source.country and source.token_end <= mention.token_start and source_head.lemma_.lower() == lemma:
-                if bound_in_clause(head, source_head):  # "the embassy told the embassy": two
-                    return None
-                return self._copy(source, mention.token_start, mention.token_end, head)
-        return None
-
     def _title_coref(self, mention: ActorMention, earlier: list[ActorMention]) -> ActorMention | None:
         """"the Colombian leader" -> the one Colombian person with a matching role named earlier."""
         head = self.doc[mention.head]
@@ -131,6 +111,10 @@ class Coreference:
             return None
         if not any(t.lower_ in DEFINITE for t in self.doc[mention.token_start : mention.head]):
             return None
+        lemma = head.lemma_.lower()
+        if mention.country is None and any(m.country and self.doc[m.head].lemma_.lower() == lemma for m in earlier):
+            return None  # "the embassy" after "the US Embassy": the same head, not a person (head match,
+            # in the document model: coding/document/entities.py)
         candidates = {
             m.entry_id or m.name: m
             for m in earlier
