@@ -244,6 +244,10 @@ def test_unnamed_groups_take_the_one_state_the_sentence_places_them_in(code, sen
         ("The Chilean minister complained to reporters that Peru had closed the border.", "complained", ["CHL"], ["PER"]),
         ("The Thai envoy complained to the press that he was insulted by the Cambodian army.", "complained", ["THA"], ["KHM"]),
         ("Kenya complained to the UN that Somalia had shelled a town.", "complained", ["KEN"], ["IGO"]),  # no audience
+        # forces put on alert or moved, with no agent named: their own side shows the force
+        ("Pakistani troops were placed on high alert along the Afghan border.", "placed", ["PAK"], ["AFG"]),
+        ("Turkish tanks were deployed on the Syrian border.", "deployed", ["TUR"], ["SYR"]),
+        ("Greek warships were dispatched to waters claimed by Turkey.", "dispatched", ["GRC"], ["TUR"]),
     ],
 )
 def test_actors_and_recipients_of_constructions(code, sentence, trigger, actor, recipient):

@@ -24,6 +24,7 @@ NOUN_RECIPIENT_PREPS = ("with", "against", "on", "for", "to", "toward", "towards
 OBJECT_CONTROL = {"urge", "ask", "force", "order", "persuade", "allow", "help", "encourage", "press", "pressure", "call", "invite", "tell", "compel", "instruct", "permit", "enable", "lead", "see", "want", "expect", "request", "authorize", "authorise"}
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 VERBAL_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
+OWN_FORCE_ROOTS = {"15"}  # force posture: alerts, mobilisations, deployments, exercises
 TARGETED_ROOTS = {"11", "12", "13"}  # disapproval, rejection, threats: aimed at someone, not told to an audience
 # "Qatar and Egypt mediated", "the UN and the EU welcomed the deal": both act, neither is the
 # other's recipient
@@ -221,6 +222,10 @@ def verb_arguments(verb: Token, index: MentionIndex, root: str, code: str | None
                 recipients = [m for m in verb_arguments(child, index, root).recipients if m.via != "unresolved" and m not in actors]
                 if recipients:
                     break
+    if passive and root in OWN_FORCE_ROOTS and not actors and not any(c.dep_ == "agent" for c in verb.children):
+        # "the army was placed on high alert", "warships were sent to the strait": a show of force
+        # is made with one's own forces, so the forces' side acts; whom it is aimed at is open
+        actors, recipients = [r for r in recipients if r.country], []
     if not actors:
         subject = next((c for c in verb.children if c.dep_ == ("agent" if passive else "nsubj")), None)
         if subject is not None and subject.dep_ == "agent":
