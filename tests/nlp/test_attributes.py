@@ -3,7 +3,6 @@ same token attributes and, on news, the same events (the shortcut must be output
 
 from __future__ import annotations
 
-import datetime as dt
 
 import numpy as np
 import pytest
@@ -11,16 +10,11 @@ import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
 from detente import Coder, Document
-from detente.data import data_path
 from detente.nlp.attributes import RuleTable, Unsupported
-from tests.nlp.pipelines import coder_with_spacys, news_documents
+from tests.nlp.pipelines import coder_with_spacys, news_documents, shipped_documents
 
 ATTRS = [POS, TAG, DEP, LEMMA, MORPH, HEAD]
 
-
-def _shipped_documents() -> list[Document]:
-    lines = [l for l in data_path("bench", "sentences.txt").read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
-    return [Document(id=f"b{k}", text=" ".join(lines[k : k + 5]), date=dt.date(2025, 3, 1)) for k in range(0, len(lines), 5)]
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +35,7 @@ def _same_tokens(coder: Coder, reference: Coder, documents: list[Document]) -> N
 
 
 def test_shipped_sentences_get_the_same_tokens_and_events(coder, reference):
-    documents = _shipped_documents()
+    documents = shipped_documents()
     _same_tokens(coder, reference, documents)
     assert list(coder.code(documents)) == list(reference.code(documents))
 

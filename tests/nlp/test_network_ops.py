@@ -3,7 +3,6 @@ spaCy's blis (the shortcut must be output-neutral), and no second core used by o
 
 from __future__ import annotations
 
-import datetime as dt
 
 import numpy as np
 import pytest
@@ -11,11 +10,10 @@ from threadpoolctl import ThreadpoolController
 from thinc.api import NumpyOps
 
 from detente import Coder, Document, Settings
-from detente.data import data_path
 from detente.errors import ConfigError
 from detente.nlp.network_ops import NumpyBlasOps, use_ops
 from detente.nlp.pipeline import build_pipeline
-from tests.nlp.pipelines import news_documents
+from tests.nlp.pipelines import news_documents, shipped_documents
 
 
 @pytest.fixture(scope="module")
@@ -34,10 +32,6 @@ def _tokens(coder: Coder, documents: list[Document]) -> list:
             for _, doc in coder.parse(documents)]
 
 
-def _shipped_documents() -> list[Document]:
-    lines = [l for l in data_path("bench", "sentences.txt").read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
-    return [Document(id=f"b{k}", text=" ".join(lines[k : k + 5]), date=dt.date(2025, 3, 1)) for k in range(0, len(lines), 5)]
-
 
 def test_every_layer_of_the_coders_networks_uses_numpys_blas(coder, reference):
     layers = _layers(coder)
@@ -47,7 +41,7 @@ def test_every_layer_of_the_coders_networks_uses_numpys_blas(coder, reference):
 
 
 def test_shipped_sentences_get_the_same_tokens_and_events(coder, reference):
-    documents = _shipped_documents()
+    documents = shipped_documents()
     assert _tokens(coder, documents) == _tokens(reference, documents)
     assert list(coder.code(documents)) == list(reference.code(documents))
 

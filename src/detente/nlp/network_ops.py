@@ -21,6 +21,8 @@ from spacy.language import Language
 from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
+from detente.errors import ConfigError
+
 BLAS_CHOICES = ("numpy", "blis")
 
 
@@ -35,6 +37,21 @@ class NumpyBlasOps(NumpyOps):
     def gemm(self, x, y, *, out=None, trans1: bool = False, trans2: bool = False):
         with self._blas.limit(limits=self.threads, user_api="blas"):
             return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+
+
+def check_blas(blas: str) -> None:
+    """Raise ``ConfigError`` for a ``Settings.blas`` that is neither "numpy" nor "blis"."""
+    if blas not in BLAS_CHOICES:
+        raise ConfigError(f"unknown blas {blas!r}: choose one of {', '.join(BLAS_CHOICES)}")
+
+
+def use_blas(nlp: Language, blas: str) -> Language:
+    """Set ``nlp``'s networks to multiply matrices as ``Settings.blas`` says: "numpy" gives every
+    layer :class:`NumpyBlasOps` (one thread), "blis" leaves spaCy's own operations."""
+    check_blas(blas)
+    if blas == "numpy":
+        use_ops(nlp, NumpyBlasOps(threads=1))
+    return nlp
 
 
 def use_ops(nlp: Language, ops) -> int:

@@ -22,10 +22,9 @@ def build_pipeline(settings: Settings, *, events: bool = True, prefilter: bool |
     """
     import detente.nlp.components  # noqa: F401  (registers the factories)
     import detente.nlp.kb_ruler  # noqa: F401
-    from detente.nlp.network_ops import BLAS_CHOICES
+    from detente.nlp.network_ops import check_blas, use_blas
 
-    if settings.blas not in BLAS_CHOICES:
-        raise ConfigError(f"unknown blas {settings.blas!r}: choose one of {', '.join(BLAS_CHOICES)}")
+    check_blas(settings.blas)  # before the slow load
     try:
         nlp = spacy.load(settings.model)
     except OSError as exc:
@@ -36,7 +35,7 @@ def build_pipeline(settings: Settings, *, events: bool = True, prefilter: bool |
     for required in ("parser", "ner"):
         if required not in nlp.pipe_names:
             raise ConfigError(f"spaCy pipeline {settings.model!r} has no {required!r} component")
-    _network_ops(nlp, settings)
+    use_blas(nlp, settings.blas)  # numpy's BLAS on one thread (nlp/network_ops.py)
     first = nlp.pipe_names[0]
     nlp.add_pipe("detente_paragraphs", before=first)
     _record_attributes(nlp)
@@ -68,14 +67,6 @@ def _compiled_kb_patterns(nlp: Language, settings: Settings, kb):
     sources = [*builtin_files(), *settings.actor_files]
     version = f"{KB_FORMAT}-{TABLE_FORMAT}-{settings.model}-{spacy.__version__}-{nlp.meta.get('version')}"
     return load_cached("kb-patterns", sources, build, version=version)
-
-
-def _network_ops(nlp: Language, settings: Settings) -> None:
-    """Multiply the networks' matrices with numpy's BLAS on one thread (see nlp/network_ops.py)."""
-    from detente.nlp.network_ops import NumpyBlasOps, use_ops
-
-    if settings.blas == "numpy":
-        use_ops(nlp, NumpyBlasOps(threads=1))
 
 
 def _record_attributes(nlp: Language) -> None:

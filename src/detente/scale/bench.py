@@ -235,11 +235,9 @@ def _same_blas(settings: Settings):
         return None
     import spacy
 
-    from detente.nlp.network_ops import NumpyBlasOps, use_ops
+    from detente.nlp.network_ops import use_blas
 
-    nlp = spacy.load(settings.model)
-    use_ops(nlp, NumpyBlasOps(threads=1))
-    return nlp
+    return use_blas(spacy.load(settings.model), settings.blas)
 
 
 def _timed(func) -> float:
